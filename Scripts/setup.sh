@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Obscura needs (only those missing), then builds
+# the release `obscura` at .build/release/obscura.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(pkg-config libcairo2-dev libpango1.0-dev libpng-dev libopenblas-dev
+  fontconfig)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+fi
+
+echo "setup: building obscura (release)" >&2
+swift build -c release 2>&1 | grep -E "error|warning: unre|Compiling|Build complete" >&2 || true
+test -x .build/release/obscura || { echo "setup: build failed" >&2; exit 1; }

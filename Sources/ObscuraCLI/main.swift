@@ -1,0 +1,3 @@
+import Obscura
+
+print("obscura \(obscuraVersion)")
