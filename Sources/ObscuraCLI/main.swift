@@ -1,3 +1,14 @@
-import Obscura
+import Foundation
 
-print("obscura \(obscuraVersion)")
+/// The subcommands of `obscura`, each a type in `Commands/`.
+let commands: [any Command.Type] = [
+  RunCommand.self,
+  WatchCommand.self,
+  NewCommand.self,
+  FontsCommand.self,
+  GenerateCommand.self,
+  InfoCommand.self,
+  ConvertCommand.self,
+]
+
+exit(CommandLineTool.main(CommandLine.arguments, commands: commands))

@@ -1,0 +1,4 @@
+import Obscura
+
+/// The version printed by `obscura --version`.
+let versionString = obscuraVersion
