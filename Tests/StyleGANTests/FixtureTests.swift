@@ -52,6 +52,15 @@ enum Fixtures {
     var file: String
     var z: Int
     var c: Int
+    var w: Int
+    var res: Int
+    var maplayers: Int
+    var cbase: Int
+    var cmax: Int
+    var fp16: Int?
+    var clamp: Float?
+    var arch: String?
+    var num_ws: Int
   }
 
   private struct CaseFile: Decodable {
@@ -145,4 +154,62 @@ enum NPYFile {
 /// The largest absolute difference between two equally shaped tensors.
 func maxAbsoluteDifference(_ a: Tensor, _ b: Tensor) -> Float {
   zip(a.scalars, b.scalars).reduce(0) { max($0, abs($1.0 - $1.1)) }
+}
+
+// FIXME: temporary: reads tensors dumped to /tmp/sgdump until Checkpoint.load lands.
+enum DevelopmentCheckpoint {
+  static func load(_ model: Fixtures.Model) throws -> Checkpoint {
+    let folder = URL(fileURLWithPath: "/tmp/sgdump/\(model.name)")
+    var tensors: [String: Tensor] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    where name.hasSuffix(".npy") {
+      tensors[String(name.dropLast(4))] = try NPYFile.read(folder.appendingPathComponent(name))
+    }
+    let config = GeneratorConfig(
+      family: .styleGAN2, zDim: model.z, cDim: model.c, wDim: model.w, resolution: model.res,
+      channels: 3, numWs: model.num_ws,
+      mapping: MappingConfig(
+        numLayers: model.maplayers, embedFeatures: model.w, layerFeatures: model.w),
+      synthesis: SynthesisConfig(
+        channelBase: model.cbase, channelMax: model.cmax, numFP16Res: model.fp16 ?? 0,
+        convClamp: model.clamp, architecture: model.arch ?? "skip"))
+    return Checkpoint(config: config, tensors: tensors)
+  }
+}
+
+@Suite("Fixtures: the official StyleGAN2-ADA outputs")
+struct FixtureTests {
+  @Test("Every StyleGAN2 case: z exact, ws and image within 1e-4")
+  func styleGAN2Cases() throws {
+    let (models, _) = try Fixtures.load()
+    let cases = try Fixtures.styleGAN2Cases()
+    #expect(cases.count == 8)
+    var generators: [String: Generator] = [:]
+    for fixture in cases {
+      let model = try #require(models.first { $0.name == fixture.model })
+      if generators[model.name] == nil {
+        generators[model.name] = try Generator(DevelopmentCheckpoint.load(model))
+      }
+      let generator = generators[model.name]!
+
+      let z = generator.z(seed: fixture.seed)
+      let expectedZ = try Fixtures.array(fixture.z)
+      #expect(z.scalars.map(\.bitPattern) == expectedZ.scalars.map(\.bitPattern), "z of \(fixture)")
+
+      let ws = try generator.mapping(
+        z: z, classIndex: fixture.class_idx, truncationPsi: fixture.psi,
+        truncationCutoff: fixture.truncation_cutoff)
+      let expectedWs = try Fixtures.array(fixture.ws)
+      #expect(ws.shape == expectedWs.shape, "ws shape of \(fixture)")
+      let wsError = maxAbsoluteDifference(ws, expectedWs)
+      #expect(wsError <= 1e-4, "ws of \(fixture): max error \(wsError)")
+
+      let noise = try #require(NoiseMode(rawValue: fixture.noise_mode))
+      let image = try generator.synthesis(ws: ws, noiseMode: noise)
+      let expectedImage = try Fixtures.array(fixture.img)
+      #expect(image.shape == expectedImage.shape, "image shape of \(fixture)")
+      let imageError = maxAbsoluteDifference(image, expectedImage)
+      #expect(imageError <= 1e-4, "image of \(fixture): max error \(imageError)")
+    }
+  }
 }
