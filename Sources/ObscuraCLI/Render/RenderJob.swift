@@ -11,7 +11,8 @@ enum RenderJob {
   ) throws -> RenderResult {
     let start = Date()
     let sketch = plugin.sketchType.init()
-    var poster = Poster()
+    var poster = try Poster(
+      settings: sketch.settings, seed: UInt64(request.seed ?? request.fallbackSeed))
     try sketch.compose(&poster)
     // FIXME: call the runtime's Renderer once its API lands.
     return RenderResult(
