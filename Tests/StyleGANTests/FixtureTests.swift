@@ -52,15 +52,6 @@ enum Fixtures {
     var file: String
     var z: Int
     var c: Int
-    var w: Int
-    var res: Int
-    var maplayers: Int
-    var cbase: Int
-    var cmax: Int
-    var fp16: Int?
-    var clamp: Float?
-    var arch: String?
-    var num_ws: Int
   }
 
   private struct CaseFile: Decodable {
@@ -156,27 +147,6 @@ func maxAbsoluteDifference(_ a: Tensor, _ b: Tensor) -> Float {
   zip(a.scalars, b.scalars).reduce(0) { max($0, abs($1.0 - $1.1)) }
 }
 
-// FIXME: temporary: reads tensors dumped to /tmp/sgdump until Checkpoint.load lands.
-enum DevelopmentCheckpoint {
-  static func load(_ model: Fixtures.Model) throws -> Checkpoint {
-    let folder = URL(fileURLWithPath: "/tmp/sgdump/\(model.name)")
-    var tensors: [String: Tensor] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path)
-    where name.hasSuffix(".npy") {
-      tensors[String(name.dropLast(4))] = try NPYFile.read(folder.appendingPathComponent(name))
-    }
-    let config = GeneratorConfig(
-      family: .styleGAN2, zDim: model.z, cDim: model.c, wDim: model.w, resolution: model.res,
-      channels: 3, numWs: model.num_ws,
-      mapping: MappingConfig(
-        numLayers: model.maplayers, embedFeatures: model.w, layerFeatures: model.w),
-      synthesis: SynthesisConfig(
-        channelBase: model.cbase, channelMax: model.cmax, numFP16Res: model.fp16 ?? 0,
-        convClamp: model.clamp, architecture: model.arch ?? "skip"))
-    return Checkpoint(config: config, tensors: tensors)
-  }
-}
-
 @Suite("Fixtures: the official StyleGAN2-ADA outputs")
 struct FixtureTests {
   @Test("Every StyleGAN2 case: z exact, ws and image within 1e-4")
@@ -188,7 +158,8 @@ struct FixtureTests {
     for fixture in cases {
       let model = try #require(models.first { $0.name == fixture.model })
       if generators[model.name] == nil {
-        generators[model.name] = try Generator(DevelopmentCheckpoint.load(model))
+        let file = Fixtures.directory.appendingPathComponent(model.file)
+        generators[model.name] = try Generator(Checkpoint.load(contentsOf: file))
       }
       let generator = generators[model.name]!
 
