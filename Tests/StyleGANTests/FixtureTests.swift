@@ -69,10 +69,10 @@ enum Fixtures {
     return (file.models, file.cases)
   }
 
-  /// The StyleGAN2 cases (the `sg2` peer).
-  static func styleGAN2Cases() throws -> [Case] {
+  /// The cases of one peer (`sg2`, `sg3`).
+  static func cases(peer: String) throws -> [Case] {
     let (models, cases) = try load()
-    let names = Set(models.filter { $0.peer == "sg2" }.map { $0.name })
+    let names = Set(models.filter { $0.peer == peer }.map { $0.name })
     return cases.filter { names.contains($0.model) }
   }
 
@@ -147,13 +147,25 @@ func maxAbsoluteDifference(_ a: Tensor, _ b: Tensor) -> Float {
   zip(a.scalars, b.scalars).reduce(0) { max($0, abs($1.0 - $1.1)) }
 }
 
-@Suite("Fixtures: the official StyleGAN2-ADA outputs")
+@Suite("Fixtures: the official StyleGAN2-ADA and StyleGAN3 outputs")
 struct FixtureTests {
   @Test("Every StyleGAN2 case: z exact, ws and image within 1e-4")
   func styleGAN2Cases() throws {
-    let (models, _) = try Fixtures.load()
-    let cases = try Fixtures.styleGAN2Cases()
+    let cases = try Fixtures.cases(peer: "sg2")
     #expect(cases.count == 8)
+    try check(cases)
+  }
+
+  @Test("The StyleGAN3 case through the same Generator: ws and image within 1e-4")
+  func styleGAN3Cases() throws {
+    let cases = try Fixtures.cases(peer: "sg3")
+    #expect(cases.count == 4)
+    try check(cases)
+  }
+
+  /// Runs each case from seed to image and compares z, ws and the image.
+  private func check(_ cases: [Fixtures.Case]) throws {
+    let (models, _) = try Fixtures.load()
     var generators: [String: Generator] = [:]
     for fixture in cases {
       let model = try #require(models.first { $0.name == fixture.model })

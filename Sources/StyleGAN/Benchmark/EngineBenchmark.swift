@@ -121,7 +121,10 @@ public enum EngineBenchmark {
         * pixels
       layers.append((name, flops, best))
     }
-    for block in generator.synthesisNetwork.blocks {
+    guard case .styleGAN2(let network) = generator.synthesisNetwork else {
+      return layers
+    }
+    for block in network.blocks {
       let res = block.resolution
       if let conv0 = block.conv0 {
         measure("b\(res).conv0", conv0.conv, inputSize: res / 2)
