@@ -35,7 +35,8 @@ enum BenchmarkCommand: Command {
     print("StyleGAN2 \(c.resolution)x\(c.resolution), channel base \(c.synthesis.channelBase),"
       + " max \(c.synthesis.channelMax), \(c.mapping.numLayers) mapping layers,"
       + " z \(c.zDim), w \(c.wDim), \(report.parameterCount) parameters (random weights)")
-    print("threads:            \(report.threads)")
+    print(String(format: "threads:            %d (%.2f cores busy while generating)",
+      report.threads, report.coresBusy))
     let times = report.secondsPerImage.map { String(format: "%.3f", $0) }.joined(separator: " ")
     print("seconds per image:  \(times) (best of \(report.runs), batch 1, after one warm-up)")
     print(String(format: "images per second:  %.2f", report.imagesPerSecond))

@@ -9,14 +9,14 @@ enum OutputFiles {
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
       guard isFolder.boolValue else {
-        throw OutputError("\(path) is a file; --out needs a folder")
+        throw GenerateError("\(path) is a file; --out needs a folder")
       }
       return
     }
     do {
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     } catch {
-      throw OutputError("cannot create the output folder \(path): \(error.localizedDescription)")
+      throw GenerateError("cannot create the output folder \(path): \(error.localizedDescription)")
     }
   }
 
@@ -30,12 +30,12 @@ enum OutputFiles {
       try Data(bytes).write(to: temporary)
     } catch {
       unlink(temporary.path)
-      throw OutputError("cannot write \(path): \(error.localizedDescription)")
+      throw GenerateError("cannot write \(path): \(error.localizedDescription)")
     }
     guard rename(temporary.path, path) == 0 else {
       let reason = String(cString: strerror(errno))
       unlink(temporary.path)
-      throw OutputError("cannot write \(path): \(reason)")
+      throw GenerateError("cannot write \(path): \(reason)")
     }
   }
 
@@ -143,8 +143,9 @@ enum OutputFiles {
   }
 }
 
-/// A file `obscura generate` could not write.
-struct OutputError: Error, CustomStringConvertible {
+/// A problem `obscura generate` reports in one line: an option that does not
+/// fit the model, a file it could not write.
+struct GenerateError: Error, CustomStringConvertible {
   var description: String
   init(_ description: String) { self.description = description }
 }
