@@ -323,6 +323,12 @@ struct PickleMachine {
 
   private func global(module: String, name: String) throws -> PickleValue {
     guard let allowed = PickleGlobal(module: module, name: name) else {
+      if module.hasPrefix("dnnlib.tflib") {
+        throw CheckpointProblem.unsupportedFamily(
+          looksLike: "a TensorFlow StyleGAN or StyleGAN2 pickle (it names "
+            + "\(module).\(name)); convert it to PyTorch with the official "
+            + "StyleGAN2-ADA legacy.py first")
+      }
       throw CheckpointProblem.refusedGlobal(name: "\(module).\(name)", offset: opcodeOffset)
     }
     return .global(allowed)

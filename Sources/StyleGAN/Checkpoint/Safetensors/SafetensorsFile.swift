@@ -142,9 +142,10 @@ struct SafetensorsFile {
     return bytes
   }
 
-  /// A JSON integer as Int (JSONSerialization yields NSNumber).
+  /// A JSON integer as Int (JSONSerialization yields NSNumber, which on
+  /// Linux also answers to `Bool` for 0 and 1).
   private static func integer(_ value: Any) -> Int? {
-    guard let number = value as? NSNumber, !(value is Bool) else { return nil }
+    guard let number = value as? NSNumber else { return nil }
     let double = number.doubleValue
     guard double == double.rounded(), abs(double) < 0x1p62 else { return nil }
     return number.intValue
