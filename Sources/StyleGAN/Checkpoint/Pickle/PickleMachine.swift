@@ -159,11 +159,11 @@ struct PickleMachine {
     case 0x56:  // UNICODE (raw-unicode-escape text)
       push(.string(try cursor.line("a string")))
     case 0x43, 0x55:  // SHORT_BINBYTES, SHORT_BINSTRING
-      push(.bytes(try cursor.take(try cursor.length(1, "bytes"), "bytes")))
+      push(.bytes(try cursor.take(try cursor.length(1, "a byte string"), "a byte string")))
     case 0x42, 0x54:  // BINBYTES, BINSTRING
-      push(.bytes(try cursor.take(try cursor.length(4, "bytes"), "bytes")))
+      push(.bytes(try cursor.take(try cursor.length(4, "a byte string"), "a byte string")))
     case 0x8E, 0x96:  // BINBYTES8, BYTEARRAY8
-      push(.bytes(try cursor.take(try cursor.length(8, "bytes"), "bytes")))
+      push(.bytes(try cursor.take(try cursor.length(8, "a byte string"), "a byte string")))
     case 0x53:  // STRING (quoted text)
       let text = try cursor.line("a string")
       guard text.count >= 2, let quote = text.first, quote == "'" || quote == "\"",
