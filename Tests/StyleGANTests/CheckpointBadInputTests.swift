@@ -19,8 +19,9 @@ struct CheckpointBadInputTests {
   }
 
   private func tinyCheckpoint() throws -> Checkpoint {
-    try Checkpoint.load(bytes: try CheckpointFixtures.bytes(
-      CheckpointFixtures.fixture("sg2-tiny32.pkl")))
+    try Checkpoint.load(
+      bytes: try CheckpointFixtures.bytes(
+        CheckpointFixtures.fixture("sg2-tiny32.pkl")))
   }
 
   @Test("a pickle naming os.system is refused by name and runs nothing")
@@ -102,8 +103,9 @@ struct CheckpointBadInputTests {
   func misshapenTensor() throws {
     var checkpoint = try tinyCheckpoint()
     checkpoint.tensors["synthesis.b8.conv0.weight"] = Tensor(shape: [32, 64, 3, 3])
-    #expect(throws: CheckpointProblem.tensorShape(
-      name: "synthesis.b8.conv0.weight", shape: [32, 64, 3, 3], expected: [64, 64, 3, 3])
+    #expect(
+      throws: CheckpointProblem.tensorShape(
+        name: "synthesis.b8.conv0.weight", shape: [32, 64, 3, 3], expected: [64, 64, 3, 3])
     ) { try checkpoint.validate() }
   }
 
@@ -130,16 +132,19 @@ struct CheckpointBadInputTests {
   func unexpectedTensor() throws {
     var checkpoint = try tinyCheckpoint()
     checkpoint.tensors["synthesis.b8.skip.weight"] = Tensor(shape: [64, 64, 1, 1])
-    #expect(throws: CheckpointProblem.unexpectedTensor(
-      name: "synthesis.b8.skip.weight", shape: [64, 64, 1, 1])) { try checkpoint.validate() }
+    #expect(
+      throws: CheckpointProblem.unexpectedTensor(
+        name: "synthesis.b8.skip.weight", shape: [64, 64, 1, 1])
+    ) { try checkpoint.validate() }
   }
 
   @Test("NaN and infinity in the weights are refused")
   func nonFinite() throws {
     var checkpoint = try tinyCheckpoint()
     checkpoint.tensors["mapping.fc1.bias"]!.scalars[5] = .infinity
-    #expect(throws: CheckpointProblem.nonFinite(name: "mapping.fc1.bias", index: 5, value: .infinity))
-    { try checkpoint.validate() }
+    #expect(
+      throws: CheckpointProblem.nonFinite(name: "mapping.fc1.bias", index: 5, value: .infinity)
+    ) { try checkpoint.validate() }
   }
 
   @Test("a missing file says so, with its path")

@@ -9,9 +9,11 @@ struct SafetensorsTests {
     try Checkpoint.load(bytes: try CheckpointFixtures.bytes(CheckpointFixtures.fixture(name)))
   }
 
-  @Test("a checkpoint survives the round trip exactly", arguments: [
-    "sg2-tiny32.pkl", "sg2-cond16.pkl", "sg3t-tiny32.pkl",
-  ])
+  @Test(
+    "a checkpoint survives the round trip exactly",
+    arguments: [
+      "sg2-tiny32.pkl", "sg2-cond16.pkl", "sg3t-tiny32.pkl",
+    ])
   func roundTrip(file: String) throws {
     let original = try checkpoint(file)
     let bytes = original.safetensorsBytes(network: .gEma)
@@ -77,7 +79,8 @@ struct SafetensorsTests {
 
   @Test("a header that claims more data than the file holds is refused")
   func lyingOffsets() {
-    let header = Array(#"{"x":{"dtype":"F32","shape":[1099511627776],"data_offsets":[0,4398046511104]}}"#.utf8)
+    let header = Array(
+      #"{"x":{"dtype":"F32","shape":[1099511627776],"data_offsets":[0,4398046511104]}}"#.utf8)
     let bytes = withUnsafeBytes(of: UInt64(header.count).littleEndian, Array.init) + header
     #expect(throws: CheckpointProblem.self) { _ = try SafetensorsFile(bytes: bytes) }
   }

@@ -48,8 +48,9 @@ enum ConvertCommand: Command {
     guard argument == "default" else { return URL(fileURLWithPath: argument) }
     guard let url = DefaultModel.url() else {
       let places = DefaultModel.candidates().map(\.path).joined(separator: ", ")
-      throw UsageError("the default model \(DefaultModel.fileName) was not found (looked in "
-        + "\(places)); set OBSCURA_MODELS to the folder that holds it")
+      throw UsageError(
+        "the default model \(DefaultModel.fileName) was not found (looked in "
+          + "\(places)); set OBSCURA_MODELS to the folder that holds it")
     }
     return url
   }

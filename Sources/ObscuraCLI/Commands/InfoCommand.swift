@@ -53,8 +53,10 @@ enum InfoCommand: Command {
     add("latents", "z \(config.zDim), w \(config.wDim), c \(config.cDim) (\(conditioning))")
     add("ws", "\(config.numWs)")
     let widths = config.mappingFeatures.map(String.init).joined(separator: " → ")
-    add("mapping", "\(config.mapping.numLayers) layers, \(widths) "
-      + "(\(config.mapping.activation), lr multiplier \(config.mapping.lrMultiplier))")
+    add(
+      "mapping",
+      "\(config.mapping.numLayers) layers, \(widths) "
+        + "(\(config.mapping.activation), lr multiplier \(config.mapping.lrMultiplier))")
 
     if config.family == .styleGAN2 {
       let channels = config.blockResolutions.map { "\($0): \(config.channels(atResolution: $0))" }

@@ -78,8 +78,11 @@ extension GeneratorConfig {
     try check("num_fp16_res", synthesis.numFP16Res, 0...64)
     try check("resample_filter taps", synthesis.resampleFilter.count, 1...16)
     if family == .styleGAN2 {
-      try check("num_ws", numWs, Self.styleGAN2NumWs(resolution: resolution)...Self
-        .styleGAN2NumWs(resolution: resolution))
+      try check(
+        "num_ws", numWs,
+        Self.styleGAN2NumWs(
+          resolution: resolution)...Self
+          .styleGAN2NumWs(resolution: resolution))
       guard ["skip", "resnet", "orig"].contains(synthesis.architecture) else {
         throw CheckpointProblem.badConfig(
           key: "architecture",

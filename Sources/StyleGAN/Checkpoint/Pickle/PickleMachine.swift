@@ -245,18 +245,24 @@ struct PickleMachine {
     case 0x52:  // REDUCE
       let arguments = try pop()
       let callable = try pop()
-      guard let items = arguments.sequence else { throw malformed("REDUCE arguments are not a tuple") }
+      guard let items = arguments.sequence else {
+        throw malformed("REDUCE arguments are not a tuple")
+      }
       push(try call(callable, items))
     case 0x81:  // NEWOBJ
       let arguments = try pop()
       let callable = try pop()
-      guard let items = arguments.sequence else { throw malformed("NEWOBJ arguments are not a tuple") }
+      guard let items = arguments.sequence else {
+        throw malformed("NEWOBJ arguments are not a tuple")
+      }
       push(try instantiate(callable, items))
     case 0x92:  // NEWOBJ_EX
       _ = try pop()  // keyword arguments: none of the allowed classes takes any
       let arguments = try pop()
       let callable = try pop()
-      guard let items = arguments.sequence else { throw malformed("NEWOBJ_EX arguments are not a tuple") }
+      guard let items = arguments.sequence else {
+        throw malformed("NEWOBJ_EX arguments are not a tuple")
+      }
       push(try instantiate(callable, items))
     case 0x62:  // BUILD
       let state = try pop()

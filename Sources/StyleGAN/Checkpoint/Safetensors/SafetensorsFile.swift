@@ -122,7 +122,8 @@ struct SafetensorsFile {
       let end = offset + tensor.count * 4
       if header.count > 1 { header += "," }
       let shape = tensor.shape.map(String.init).joined(separator: ",")
-      header += "\(jsonString(name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],"
+      header +=
+        "\(jsonString(name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],"
         + "\"data_offsets\":[\(offset),\(end)]}"
       offset = end
     }
