@@ -39,8 +39,13 @@ struct FuzzTests {
   private func fixtures() throws -> [(String, [UInt8])] {
     let pickle = try CheckpointFixtures.bytes(CheckpointFixtures.fixture("sg2-cond16.pkl"))
     let sg3 = try CheckpointFixtures.bytes(CheckpointFixtures.fixture("sg3t-tiny32.pkl"))
+    // horizons64: protocol 3 from an older torch (GLOBAL, BINPUT, NEWOBJ).
+    let horizons = try CheckpointFixtures.bytes(CheckpointFixtures.horizons)
     let safetensors = try Checkpoint.load(bytes: pickle).safetensorsBytes(network: .gEma)
-    return [("sg2-cond16.pkl", pickle), ("sg3t-tiny32.pkl", sg3), ("safetensors", safetensors)]
+    return [
+      ("sg2-cond16.pkl", pickle), ("sg3t-tiny32.pkl", sg3), ("horizons64.pkl", horizons),
+      ("safetensors", safetensors),
+    ]
   }
 
   @Test("every truncated copy is refused")
