@@ -75,7 +75,11 @@ extension GeneratorConfig {
       "channel_base", "channel_max", "num_fp16_res", "conv_clamp", "architecture",
       "resample_filter",
     ]
-    if isStyleGAN3 { synthesis.extra = Self.styleGAN3Defaults }
+    if isStyleGAN3 {
+      synthesis.extra = Self.styleGAN3Defaults
+      // -R detected from its layers implies radial filters.
+      synthesis.extra["use_radial_filters"] = family == .styleGAN3R ? "true" : "false"
+    }
     for (key, value) in synthesisKwargs.values where !known.contains(key) {
       if let text = value.decimalText { synthesis.extra[key] = text }
     }
