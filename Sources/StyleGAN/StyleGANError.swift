@@ -9,6 +9,9 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A model file could not be written.
   case writeFailed(file: String, reason: String)
 
+  /// A model file could not be written because its folder does not exist.
+  case outputFolderMissing(file: String, folder: String)
+
   // MARK: Generating
 
   /// A tensor the generator needs is not in the checkpoint.
@@ -45,6 +48,8 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
       return "\(file): \(problem.description)"
     case .writeFailed(let file, let reason):
       return "\(file): could not be written: \(reason)"
+    case .outputFolderMissing(let file, let folder):
+      return "\(file): could not be written: the folder \(folder) does not exist"
     case .missingTensor(let name):
       return "the checkpoint has no tensor \(name), which the generator needs"
     case .tensorShape(let name, let actual, let expected):

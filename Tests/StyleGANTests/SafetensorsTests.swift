@@ -84,4 +84,14 @@ struct SafetensorsTests {
     let bytes = withUnsafeBytes(of: UInt64(header.count).littleEndian, Array.init) + header
     #expect(throws: CheckpointProblem.self) { _ = try SafetensorsFile(bytes: bytes) }
   }
+
+  @Test("writing into a folder that does not exist names the folder")
+  func missingFolder() throws {
+    let checkpoint = try checkpoint("sg2-cond16.pkl")
+    let url = URL(fileURLWithPath: "/nonexistent-obscura/model.safetensors")
+    #expect(
+      throws: StyleGANError.outputFolderMissing(
+        file: url.path, folder: "/nonexistent-obscura")
+    ) { try checkpoint.write(safetensors: url) }
+  }
 }
