@@ -94,7 +94,10 @@ struct PickleBuilder {
     var object = PickleBuilder()
     object.mark()
     object.string("storage")
-    object.global("torch", storageClass)
+    let parts = storageClass.split(separator: ".")
+    object.global(
+      parts.dropLast().isEmpty ? "torch" : parts.dropLast().joined(separator: "."),
+      String(parts.last ?? ""))
     object.string("0")
     object.string("cpu")
     object.int(count)

@@ -44,6 +44,15 @@ struct PickleReaderTests {
     #expect(try tensor(longs.finished()).scalars == [-7, 0x1p40])
   }
 
+  @Test("storages saved from a GPU (torch.cuda.FloatStorage) read like CPU ones")
+  func cudaStorage() throws {
+    var pickle = PickleBuilder()
+    pickle.tensor(
+      storageClass: "torch.cuda.FloatStorage", elementBytes: bytes([Float(1.5), -2]), count: 2,
+      shape: [2], strides: [1])
+    #expect(try tensor(pickle.finished()).scalars == [1.5, -2])
+  }
+
   @Test("a strided view (a transpose with an offset) is gathered in row-major order")
   func stridedView() throws {
     // Storage 0...6; the view skips element 0 and reads [[1, 3, 5], [2, 4, 6]].
