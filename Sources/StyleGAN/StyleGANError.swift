@@ -111,6 +111,9 @@ public enum CheckpointProblem: Error, Sendable, Equatable, CustomStringConvertib
   case unsupportedFamily(looksLike: String)
   /// The checkpoint's layout is not the official one.
   case unexpectedLayout(detail: String)
+  /// The configuration describes no network that can be built; `reason`
+  /// is a sentence from the network's own planner.
+  case invalidNetwork(reason: String)
   /// The requested network is not in the checkpoint.
   case missingNetwork(name: String, available: [String])
   /// A configuration value is missing or has the wrong type.
@@ -157,6 +160,8 @@ public enum CheckpointProblem: Error, Sendable, Equatable, CustomStringConvertib
         + "StyleGAN3 checkpoints in the official PyTorch format"
     case .unexpectedLayout(let detail):
       return "not laid out as an official StyleGAN checkpoint: \(detail)"
+    case .invalidNetwork(let reason):
+      return reason
     case .missingNetwork(let name, let available):
       let list = available.isEmpty ? "none" : available.joined(separator: ", ")
       return "the checkpoint has no network '\(name)' (it has: \(list))"

@@ -93,6 +93,44 @@ struct CheckpointFamilyTests {
   }
 }
 
+@Suite("Validating StyleGAN3 checkpoints")
+struct CheckpointStyleGAN3ValidationTests {
+  private func checkpoint() throws -> Checkpoint {
+    try Checkpoint.load(
+      bytes: try CheckpointFixtures.bytes(CheckpointFixtures.fixture("sg3t-tiny32.pkl")))
+  }
+
+  @Test("the layer plan names the fixture's layers with their shapes")
+  func layerShapes() throws {
+    let shapes = try checkpoint().config.styleGAN3TensorShapes()
+    let byName = Dictionary(uniqueKeysWithValues: shapes.map { ($0.name, $0.shape) })
+    // 15 layers of 5 tensors, the input's 6 and the mapping's 5.
+    #expect(shapes.count == 15 * 5 + 6 + 5)
+    #expect(byName["synthesis.L5_52_32.weight"] == [32, 32, 3, 3])
+    #expect(byName["synthesis.L14_32_3.weight"] == [3, 32, 1, 1])
+    #expect(byName["synthesis.input.freqs"] == [32, 2])
+  }
+
+  @Test("a misshapen StyleGAN3 layer weight is refused with both shapes")
+  func misshapenLayer() throws {
+    var checkpoint = try checkpoint()
+    checkpoint.tensors["synthesis.L7_52_32.weight"] = Tensor(shape: [32, 16, 3, 3])
+    #expect(
+      throws: CheckpointProblem.tensorShape(
+        name: "synthesis.L7_52_32.weight", shape: [32, 16, 3, 3], expected: [32, 32, 3, 3])
+    ) { try checkpoint.validate() }
+  }
+
+  @Test("a missing StyleGAN3 input tensor is named")
+  func missingInput() throws {
+    var checkpoint = try checkpoint()
+    checkpoint.tensors["synthesis.input.phases"] = nil
+    #expect(throws: CheckpointProblem.missingTensor(name: "synthesis.input.phases")) {
+      try checkpoint.validate()
+    }
+  }
+}
+
 @Suite("The StyleGAN2 layout a configuration implies")
 struct CheckpointLayoutTests {
   private func config(architecture: String) -> GeneratorConfig {

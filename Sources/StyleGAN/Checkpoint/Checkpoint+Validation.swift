@@ -7,7 +7,7 @@ extension Checkpoint {
   /// - Throws: ``CheckpointProblem`` naming the first offending tensor.
   public func validate() throws {
     try config.validateRanges()
-    let layout = config.tensorLayout
+    let layout = try config.tensorLayout()
     var expectedNames: Set<String> = []
     for (name, shape) in layout.shapes {
       expectedNames.insert(name)
@@ -40,12 +40,15 @@ public struct TensorLayout: Sendable {
 
 extension GeneratorConfig {
   /// The tensors this configuration calls for, by family.
-  public var tensorLayout: TensorLayout {
+  ///
+  /// - Throws: ``CheckpointProblem/invalidNetwork(reason:)`` when the
+  ///   configuration describes no valid network.
+  public func tensorLayout() throws -> TensorLayout {
     switch family {
     case .styleGAN2:
       return TensorLayout(shapes: styleGAN2TensorShapes, isComplete: true)
     case .styleGAN3T, .styleGAN3R:
-      return TensorLayout(shapes: styleGAN3TensorShapes, isComplete: false)
+      return TensorLayout(shapes: try styleGAN3TensorShapes(), isComplete: false)
     }
   }
 }
