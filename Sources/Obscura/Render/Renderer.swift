@@ -48,7 +48,7 @@ public enum Renderer {
           stage: .layer(index: index, count: count, name: layer.name, format: format),
           fraction: (Double(step) + Double(index) / Double(max(count, 1))) / steps))
       }
-      let writing = {
+      let writing: () -> Void = {
         options.progress?(RenderProgress(
           stage: .writing(path: path), fraction: (Double(step) + 0.9) / steps))
       }
