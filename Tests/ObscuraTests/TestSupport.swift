@@ -48,7 +48,8 @@ func poster(
 /// Settings for a small pixel-unit test page at 72 dpi (1 unit = 1 px).
 func pixelSettings(width: Double, height: Double, background: Color? = nil) -> Settings {
   Settings(
-    paper: .custom(width: width, height: height, unit: .px), unit: .px, dpi: 72,
+    paper: .custom(width: width, height: height, unit: .px),
+    orientation: width > height ? .landscape : .portrait, unit: .px, dpi: 72,
     background: background)
 }
 
