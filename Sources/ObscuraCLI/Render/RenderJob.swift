@@ -11,11 +11,13 @@ enum RenderJob {
   ) throws -> RenderResult {
     let start = Date()
     let sketch = plugin.sketchType.init()
-    var poster = Poster()
+    let seed = request.seed ?? sketch.settings.seed ?? request.fallbackSeed
+    let settings = try sketch.settings.applying(
+      seed: seed, parameters: request.parameters.map { ($0.name, $0.value) })
+    var poster = try Poster(settings: settings, seed: seed, dpi: request.dpi)
     try sketch.compose(&poster)
     // FIXME: call the runtime's Renderer once its API lands.
     return RenderResult(
-      files: [], seed: request.seed ?? request.fallbackSeed, inputs: [],
-      seconds: Date().timeIntervalSince(start))
+      files: [], seed: seed, inputs: [], seconds: Date().timeIntervalSince(start))
   }
 }
