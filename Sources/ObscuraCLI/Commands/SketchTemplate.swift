@@ -36,9 +36,10 @@ enum SketchTemplate {
   /// The template's text for `typeName` on `paper`.
   static func text(typeName: String, paper: String) -> String {
     """
+    import Foundation
     import Obscura
 
-    /// \(typeName): a poster. `obscura watch` this file and edit away.
+    /// \(typeName): a poster. Run `obscura watch` on this file and edit away.
     struct \(typeName): Sketch {
       var settings = Settings(
         paper: .\(paper), orientation: .portrait, unit: .mm, dpi: 300,
@@ -50,24 +51,40 @@ enum SketchTemplate {
       func compose(_ poster: inout Poster) throws {
         let rings = try poster.integer("rings")
         let title = try poster.text("title")
+        let width = poster.width
+        let height = poster.height
+        let sun = Point(x: width / 2, y: height * 0.42)
 
         // A dusk gradient over the whole sheet.
-        poster.add(.fill(.linearGradient(from: .top, to: .bottom, [
-          Color(hex: 0x1B1F3B), Color(hex: 0xB2456E), Color(hex: 0xF3C677),
-        ])))
+        poster.add(
+          .fill(
+            .linear(
+              from: Point(x: 0, y: 0), to: Point(x: 0, y: height),
+              Gradient([Color(hex: 0x1B1F3B), Color(hex: 0xB2456E), Color(hex: 0xF3C677)])),
+            name: "Sky"))
 
-        // Rings drawn by code, multiplied into the sky.
-        poster.add(.drawing("Rings") { ctx in
-          let center = Point(x: ctx.width / 2, y: ctx.height * 0.42)
-          for ring in 0..<rings {
-            let radius = 12 + Double(ring) * ctx.width / Double(rings * 3)
-            ctx.circle(center: center, radius: radius)
-            ctx.stroke(Color(hex: 0x1B1F3B).opacity(0.6), width: 0.8)
-          }
-        }.blend(.multiply))
+        // Rings drawn by code, each a little wobbly, multiplied into the sky.
+        poster.add(
+          .drawing("Rings", blend: .multiply) { ctx in
+            for ring in 0..<rings {
+              let radius = 10 + Double(ring) * width / Double(rings * 3)
+              var points: [Point] = []
+              for step in 0..<180 {
+                let angle = Double(step) / 180 * 2 * .pi
+                let wobble = 1 + 0.04 * ctx.noise.value(cos(angle) * 2, sin(angle) * 2, Double(ring))
+                points.append(
+                  Point(x: sun.x + cos(angle) * radius * wobble, y: sun.y + sin(angle) * radius * wobble))
+              }
+              ctx.polygon(points)
+              ctx.stroke(Color(hex: 0x1B1F3B).withAlpha(0.55), width: 0.7)
+            }
+          })
 
-        // The title, set in a bundled font.
-        poster.add(.title(title, font: Font("Bebas Neue"), size: 96, at: .bottomLeft, margin: 18))
+        // The title, set in a bundled font (`obscura fonts` lists them).
+        poster.add(
+          .title(
+            title, font: Font("Bebas Neue"), size: 96, color: Color(hex: 0x1B1F3B),
+            at: .bottomLeft, margin: 18, tracking: 0.04))
       }
     }
 
