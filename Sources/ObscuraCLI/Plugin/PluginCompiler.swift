@@ -64,10 +64,33 @@ struct PluginCompiler {
     if FileManager.default.fileExists(atPath: path) {
       return Built(path: path, compiled: false, seconds: 0, warnings: "")
     }
+    // One compile per key at a time: a second `obscura` asking for the same
+    // plugin waits for the first and then finds it in the cache.
+    try createCacheFolder()
+    let lock = open(path + ".lock", O_RDWR | O_CREAT, 0o644)
+    guard lock >= 0 else {
+      throw SketchError.cacheUnwritable(path: cacheFolder, reason: String(cString: strerror(errno)))
+    }
+    defer { close(lock) }
+    while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
+    defer { flock(lock, LOCK_UN) }
+    if FileManager.default.fileExists(atPath: path) {
+      return Built(path: path, compiled: false, seconds: 0, warnings: "")
+    }
+
     let start = Date()
     let warnings = try compile(source, key: key, to: path)
     return Built(
       path: path, compiled: true, seconds: Date().timeIntervalSince(start), warnings: warnings)
+  }
+
+  private func createCacheFolder() throws {
+    do {
+      try FileManager.default.createDirectory(
+        atPath: cacheFolder, withIntermediateDirectories: true)
+    } catch {
+      throw SketchError.cacheUnwritable(path: cacheFolder, reason: Self.reason(error))
+    }
   }
 
   /// A hash of everything that determines the compiled plugin.
