@@ -1,0 +1,131 @@
+/// Everything that can go wrong while composing, rendering or exporting a poster.
+///
+/// All user-facing wording of the runtime lives in ``description``: each
+/// message is a sentence that names the problem and what to do about it.
+public enum ObscuraError: Error, Equatable, CustomStringConvertible {
+  /// A paper name that is not one of the known sizes.
+  case unknownPaper(String, valid: [String])
+  /// A paper or bleed with a size that cannot be printed.
+  case invalidPaperSize(width: Double, height: Double, unit: String)
+  /// A DPI so high that a side of the image would pass Cairo's 32767-pixel limit.
+  case pixelLimitExceeded(width: Int, height: Int, dpi: Double, largestDPI: Int)
+  /// A DPI that is zero, negative or not a number.
+  case invalidDPI(Double)
+  /// A bleed that is negative or not a number.
+  case invalidBleed(Double)
+  /// Crop marks asked for on a poster without bleed to draw them in.
+  case cropMarksNeedBleed
+  /// A parameter name the sketch does not declare.
+  case unknownParameter(String, declared: [String])
+  /// A parameter value text that does not parse as the declared type.
+  case wrongParameterType(name: String, value: String, expected: String)
+  /// A parameter read as a type other than the one it was declared with.
+  case parameterTypeMismatch(name: String, requested: String, declared: String)
+  /// The same parameter name declared twice.
+  case duplicateParameter(String)
+  /// A text that is not a colour in `#RRGGBB` or `#RRGGBBAA` form.
+  case invalidColor(String)
+  /// An export format name that is not png, pdf or svg.
+  case unknownFormat(String, valid: [String])
+  /// A name that is not one of a fixed set of choices (fit modes, anchors, …).
+  case unknownChoice(kind: String, name: String, valid: [String])
+  /// A font family that neither the bundled fonts nor the system provide.
+  case unknownFont(String, closeMatches: [String])
+  /// The bundled `Fonts/` folder could not be found.
+  case fontsFolderMissing(searched: [String])
+  /// Fontconfig refused to register a font folder.
+  case fontRegistrationFailed(path: String)
+  /// An image file that does not exist.
+  case imageNotFound(path: String)
+  /// An image file that exists but cannot be decoded.
+  case imageUnreadable(path: String, reason: String)
+  /// Raster pixels whose byte count does not match their size.
+  case invalidRaster(width: Int, height: Int, byteCount: Int)
+  /// A layer asked to fill a rectangle with no area.
+  case emptyTargetRect(layer: String)
+  /// A raster provider failed to produce its pixels.
+  case rasterProviderFailed(layer: String, reason: String)
+  /// An output folder that does not exist or cannot be written.
+  case outputNotWritable(path: String, reason: String)
+  /// A file that could not be written or moved into place.
+  case writeFailed(path: String, reason: String)
+  /// A Cairo call that reported an error status.
+  case cairo(operation: String, status: String)
+  /// libpng reported an error.
+  case png(path: String, reason: String)
+
+  /// The message shown to the user.
+  public var description: String {
+    switch self {
+    case .unknownPaper(let name, let valid):
+      return "Unknown paper size '\(name)'. Use one of \(valid.joined(separator: ", ")), "
+        + "or a custom size such as 300x400mm (units: mm, cm, in, pt, px)."
+    case .invalidPaperSize(let width, let height, let unit):
+      return "Paper size \(format(width))×\(format(height)) \(unit) is not printable: "
+        + "both sides must be positive numbers."
+    case .pixelLimitExceeded(let width, let height, let dpi, let largestDPI):
+      return "At \(format(dpi)) dpi the poster would be \(width)×\(height) px, past Cairo's "
+        + "limit of 32767 px per side. The largest DPI that fits is \(largestDPI)."
+    case .invalidDPI(let dpi):
+      return "DPI \(format(dpi)) is not usable: it must be a positive number."
+    case .invalidBleed(let bleed):
+      return "Bleed \(format(bleed)) is not usable: it must be zero or a positive number."
+    case .cropMarksNeedBleed:
+      return "Crop marks are drawn in the bleed, but the bleed is zero. Set a bleed "
+        + "(3 mm is common) or turn crop marks off."
+    case .unknownParameter(let name, let declared):
+      let list = declared.isEmpty ? "The sketch declares no parameters."
+        : "The sketch declares: \(declared.joined(separator: ", "))."
+      return "Unknown parameter '\(name)'. \(list)"
+    case .wrongParameterType(let name, let value, let expected):
+      return "Parameter '\(name)' expects \(expected), but '\(value)' is not one."
+    case .parameterTypeMismatch(let name, let requested, let declared):
+      return "Parameter '\(name)' is declared as \(declared) but was read as \(requested)."
+    case .duplicateParameter(let name):
+      return "Parameter '\(name)' is declared more than once; give each parameter its own name."
+    case .invalidColor(let text):
+      return "'\(text)' is not a colour: write it as #RRGGBB or #RRGGBBAA in hexadecimal."
+    case .unknownFormat(let name, let valid):
+      return "Unknown export format '\(name)'. Use one of \(valid.joined(separator: ", "))."
+    case .unknownChoice(let kind, let name, let valid):
+      return "Unknown \(kind) '\(name)'. Use one of \(valid.joined(separator: ", "))."
+    case .unknownFont(let family, let matches):
+      let hint = matches.isEmpty ? "Run `obscura fonts` to list the available families."
+        : "Close matches: \(matches.joined(separator: ", "))."
+      return "Unknown font family '\(family)'. \(hint)"
+    case .fontsFolderMissing(let searched):
+      return "Cannot find the bundled Fonts/ folder; looked in "
+        + "\(searched.joined(separator: ", ")). Set OBSCURA_ROOT to the Obscura checkout."
+    case .fontRegistrationFailed(let path):
+      return "Fontconfig could not register the fonts in \(path)."
+    case .imageNotFound(let path):
+      return "Image file \(path) does not exist."
+    case .imageUnreadable(let path, let reason):
+      return "Image file \(path) cannot be read as a PNG: \(reason)."
+    case .invalidRaster(let width, let height, let byteCount):
+      return "Raster pixels of \(width)×\(height) need \(width * height * 4) RGBA bytes, "
+        + "but \(byteCount) were given."
+    case .emptyTargetRect(let layer):
+      return "Layer '\(layer)' is placed in a rectangle of zero size; give it a width "
+        + "and a height."
+    case .rasterProviderFailed(let layer, let reason):
+      return "Layer '\(layer)' could not produce its pixels: \(reason)"
+    case .outputNotWritable(let path, let reason):
+      return "Cannot write to the output folder \(path): \(reason)."
+    case .writeFailed(let path, let reason):
+      return "Could not write \(path): \(reason). Earlier files were left untouched."
+    case .cairo(let operation, let status):
+      return "Cairo failed in \(operation): \(status)."
+    case .png(let path, let reason):
+      return "libpng failed on \(path): \(reason)."
+    }
+  }
+}
+
+/// A number without a trailing `.0` when it is whole.
+private func format(_ value: Double) -> String {
+  if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+    return String(Int(value))
+  }
+  return String(value)
+}

@@ -1,0 +1,121 @@
+/// Up-sampling, padding and FIR filtering of feature maps, as the reference
+/// `upfirdn2d` computes them (without down-sampling, which StyleGAN2
+/// generators do not use).
+///
+/// For each axis, with input `x` of length `n`, up-sampling factor `up`,
+/// padding `p0`, `p1` (negative values crop) and a filter `f` of length `t`:
+///
+/// 1. `u[m] = x[m / up]` when `m` is a multiple of `up`, else 0, for
+///    `0 ≤ m < n · up` (zeros inserted after each sample);
+/// 2. pad `u` with `p0` zeros before and `p1` after;
+/// 3. correlate with the flipped filter:
+///    `y[j] = gain · Σ_k f[t − 1 − k] · u[j + k − p0]`,
+///    for `0 ≤ j < n · up + p0 + p1 − t + 1`.
+///
+/// The 2-D filter is separable, so rows are filtered first, then columns.
+enum UpFIRDn2D {
+  /// The padding on each side, `[x0, x1, y0, y1]` as in the reference.
+  struct Padding: Equatable, Sendable {
+    var x0: Int
+    var x1: Int
+    var y0: Int
+    var y1: Int
+  }
+
+  /// Filters every channel of `x` (`[C, H, W]`).
+  static func apply(
+    _ x: Tensor, filter: FIRFilter, up: Int = 1, padding: Padding, gain: Float = 1
+  ) -> Tensor {
+    precondition(x.shape.count == 3, "upfirdn2d takes [C, H, W], got \(x.shape)")
+    let (channels, height, width) = (x.shape[0], x.shape[1], x.shape[2])
+    let columns = taps(
+      length: width, up: up, pad0: padding.x0, pad1: padding.x1,
+      filter: filter.horizontal, gain: gain)
+    let rows = taps(
+      length: height, up: up, pad0: padding.y0, pad1: padding.y1,
+      filter: filter.vertical, gain: 1)
+    let outWidth = columns.count
+    let outHeight = rows.count
+
+    // Rows: [C, H, W] → [C, H, outWidth].
+    var horizontal = Tensor(shape: [channels, height, outWidth])
+    x.scalars.withUnsafeBufferPointer { source in
+      horizontal.scalars.withUnsafeMutableBufferPointer { target in
+        let (src, dst) = (source.baseAddress!, target.baseAddress!)
+        parallelChunks(channels * height) { range in
+          for line in range {
+            let input = src + line * width
+            let output = dst + line * outWidth
+            for j in 0..<outWidth {
+              var sum: Float = 0
+              for tap in columns[j] {
+                sum += tap.weight * input[tap.source]
+              }
+              output[j] = sum
+            }
+          }
+        }
+      }
+    }
+
+    // Columns: [C, H, outWidth] → [C, outHeight, outWidth], a row at a time.
+    var output = Tensor(shape: [channels, outHeight, outWidth])
+    horizontal.scalars.withUnsafeBufferPointer { source in
+      output.scalars.withUnsafeMutableBufferPointer { target in
+        let (src, dst) = (source.baseAddress!, target.baseAddress!)
+        parallelChunks(channels * outHeight) { range in
+          for line in range {
+            let channel = line / outHeight
+            let j = line % outHeight
+            let out = dst + line * outWidth
+            for index in 0..<outWidth {
+              out[index] = 0
+            }
+            for tap in rows[j] {
+              let input = src + (channel * height + tap.source) * outWidth
+              let weight = tap.weight
+              for index in 0..<outWidth {
+                out[index] += weight * input[index]
+              }
+            }
+          }
+        }
+      }
+    }
+    return output
+  }
+
+  /// The reference's `upsample2d`: up-sampling by 2 with padding
+  /// `[(t + 1) / 2, (t − 2) / 2]` per axis and gain 4, so that an `n`-pixel
+  /// axis becomes `2n` pixels.
+  static func upsample2x(_ x: Tensor, filter: FIRFilter) -> Tensor {
+    let (fw, fh) = (filter.horizontal.count, filter.vertical.count)
+    let padding = Padding(
+      x0: (fw + 1) / 2, x1: (fw - 2) / 2, y0: (fh + 1) / 2, y1: (fh - 2) / 2)
+    return apply(x, filter: filter, up: 2, padding: padding, gain: 4)
+  }
+
+  /// One input tap of an output sample.
+  struct Tap {
+    var source: Int
+    var weight: Float
+  }
+
+  /// For each output sample along one axis, the input samples it reads and
+  /// their weights (zero-inserted samples and padding contribute nothing).
+  static func taps(
+    length: Int, up: Int, pad0: Int, pad1: Int, filter: [Float], gain: Float
+  ) -> [[Tap]] {
+    let t = filter.count
+    let outLength = max(0, length * up + pad0 + pad1 - t + 1)
+    return (0..<outLength).map { j in
+      (0..<t).compactMap { k -> Tap? in
+        let m = j + k - pad0
+        guard m >= 0, m < length * up, m % up == 0 else {
+          return nil
+        }
+        return Tap(source: m / up, weight: gain * filter[t - 1 - k])
+      }
+    }
+  }
+}
