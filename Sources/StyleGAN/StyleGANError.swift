@@ -9,6 +9,9 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A model file could not be written.
   case writeFailed(file: String, reason: String)
 
+  /// A model file could not be written because its folder does not exist.
+  case outputFolderMissing(file: String, folder: String)
+
   // MARK: Generating
 
   /// A tensor the generator needs is not in the checkpoint.
@@ -45,6 +48,8 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
       return "\(file): \(problem.description)"
     case .writeFailed(let file, let reason):
       return "\(file): could not be written: \(reason)"
+    case .outputFolderMissing(let file, let folder):
+      return "\(file): could not be written: the folder \(folder) does not exist"
     case .missingTensor(let name):
       return "the checkpoint has no tensor \(name), which the generator needs"
     case .tensorShape(let name, let actual, let expected):
@@ -106,6 +111,9 @@ public enum CheckpointProblem: Error, Sendable, Equatable, CustomStringConvertib
   case unsupportedFamily(looksLike: String)
   /// The checkpoint's layout is not the official one.
   case unexpectedLayout(detail: String)
+  /// The configuration describes no network that can be built; `reason`
+  /// is a sentence from the network's own planner.
+  case invalidNetwork(reason: String)
   /// The requested network is not in the checkpoint.
   case missingNetwork(name: String, available: [String])
   /// A configuration value is missing or has the wrong type.
@@ -152,6 +160,8 @@ public enum CheckpointProblem: Error, Sendable, Equatable, CustomStringConvertib
         + "StyleGAN3 checkpoints in the official PyTorch format"
     case .unexpectedLayout(let detail):
       return "not laid out as an official StyleGAN checkpoint: \(detail)"
+    case .invalidNetwork(let reason):
+      return reason
     case .missingNetwork(let name, let available):
       let list = available.isEmpty ? "none" : available.joined(separator: ", ")
       return "the checkpoint has no network '\(name)' (it has: \(list))"
