@@ -22,8 +22,6 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
   case unsupportedArchitecture(String)
   /// The mapping activation is not one the engine computes.
   case unsupportedActivation(String)
-  /// The generator family is not computed by this engine yet.
-  case unsupportedFamily(GeneratorConfig.Family)
   /// A stored resampling filter is not the outer product of two 1-D filters.
   case filterNotSeparable(name: String, shape: [Int])
   /// A seed outside 0…2^32 − 1, or not a number.
@@ -40,6 +38,8 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
   case latentShape(what: String, actual: [Int], expected: String)
   /// Style mixing with a crossover outside 0…num_ws.
   case crossoverOutOfRange(crossover: Int, numWs: Int)
+  /// The bundled default model was not found.
+  case defaultModelMissing(start: String)
 
   /// A one-line sentence naming the problem.
   public var description: String {
@@ -58,12 +58,11 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
       return "synthesis architecture '\(name)' is not supported; expected skip, resnet or orig"
     case .unsupportedActivation(let name):
       return "activation '\(name)' is not supported; expected lrelu or linear"
-    case .unsupportedFamily(let family):
-      return "generating with \(family.rawValue) models is not supported yet"
     case .filterNotSeparable(let name, let shape):
       return "resampling filter \(name) (shape \(shape)) is not separable"
     case .invalidSeed(let text):
-      return "seed '\(text)' is not a whole number from 0 to 4294967295"
+      return "seed '\(text)' is neither a whole number from 0 to 4294967295 nor a range"
+        + " LOW-HIGH of such numbers"
     case .invalidTruncationPsi(let text):
       return "truncation psi '\(text)' is not a finite number"
     case .invalidTruncationCutoff(let cutoff):
@@ -79,6 +78,9 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
       return "\(what) has shape \(actual), expected \(expected)"
     case .crossoverOutOfRange(let crossover, let numWs):
       return "style-mixing crossover \(crossover) is outside 0...\(numWs)"
+    case .defaultModelMissing(let start):
+      return "the default model \(DefaultModel.relativePath) was not found in \(start) or"
+        + " any folder above it; pass --model PATH to a .pkl or .safetensors file"
     }
   }
 }

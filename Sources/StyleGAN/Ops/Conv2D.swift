@@ -10,9 +10,12 @@ enum Conv2D {
 
   /// Convolves `x` (`[I, H, W]`) with `weight`, a row-major `[O, I·k·k]`
   /// matrix, using `padding` zeros on each side; the result is
-  /// `[O, H + 2p − k + 1, W + 2p − k + 1]`.
+  /// `[O, H + 2p − k + 1, W + 2p − k + 1]`. With `inputScale`, input
+  /// channel `i` is multiplied by `inputScale[i]` first (while the columns are
+  /// built).
   static func apply(
-    _ x: Tensor, weight: UnsafePointer<Float>, outChannels: Int, kernel: Int, padding: Int
+    _ x: Tensor, weight: UnsafePointer<Float>, outChannels: Int, kernel: Int, padding: Int,
+    inputScale: [Float]? = nil
   ) -> Tensor {
     precondition(x.shape.count == 3, "conv2d takes [C, H, W], got \(x.shape)")
     let (inChannels, height, width) = (x.shape[0], x.shape[1], x.shape[2])
@@ -24,6 +27,7 @@ enum Conv2D {
 
     // A 1×1 convolution without padding is the product itself.
     if kernel == 1 && padding == 0 {
+      let x = inputScale.map { ModulatedConv2D.scaleChannels(x, by: $0) } ?? x
       x.scalars.withUnsafeBufferPointer { input in
         y.scalars.withUnsafeMutableBufferPointer { output in
           BLAS.sgemm(
@@ -49,6 +53,7 @@ enum Conv2D {
             // im2col: row (i, a, b) of the matrix holds input channel i
             // shifted by (a − p, b − p) over the band's output pixels.
             parallelFor(inChannels) { i in
+              let scale = inputScale?[i] ?? 1
               for a in 0..<kernel {
                 for b in 0..<kernel {
                   let line = col + ((i * kernel + a) * kernel + b) * band
@@ -64,7 +69,7 @@ enum Conv2D {
                     }
                     let source = src + (i * height + sourceRow) * width + shift
                     for c in 0..<first { out[c] = 0 }
-                    for c in first..<last { out[c] = source[c] }
+                    for c in first..<last { out[c] = source[c] * scale }
                     for c in max(last, first)..<outWidth { out[c] = 0 }
                   }
                 }
