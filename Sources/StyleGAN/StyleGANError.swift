@@ -9,6 +9,9 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A model file could not be written.
   case writeFailed(file: String, reason: String)
 
+  /// A model file could not be written because its folder does not exist.
+  case outputFolderMissing(file: String, folder: String)
+
   // MARK: Generating
 
   /// A tensor the generator needs is not in the checkpoint.
@@ -36,7 +39,7 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
   /// Style mixing with a crossover outside 0…num_ws.
   case crossoverOutOfRange(crossover: Int, numWs: Int)
   /// The bundled default model was not found.
-  case defaultModelMissing(start: String)
+  case defaultModelMissing(searched: [String])
 
   /// A one-line sentence naming the problem.
   public var description: String {
@@ -45,6 +48,8 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
       return "\(file): \(problem.description)"
     case .writeFailed(let file, let reason):
       return "\(file): could not be written: \(reason)"
+    case .outputFolderMissing(let file, let folder):
+      return "\(file): could not be written: the folder \(folder) does not exist"
     case .missingTensor(let name):
       return "the checkpoint has no tensor \(name), which the generator needs"
     case .tensorShape(let name, let actual, let expected):
@@ -73,9 +78,10 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
       return "\(what) has shape \(actual), expected \(expected)"
     case .crossoverOutOfRange(let crossover, let numWs):
       return "style-mixing crossover \(crossover) is outside 0...\(numWs)"
-    case .defaultModelMissing(let start):
-      return "the default model \(DefaultModel.relativePath) was not found in \(start) or"
-        + " any folder above it; pass --model PATH to a .pkl or .safetensors file"
+    case .defaultModelMissing(let searched):
+      return "the default model \(DefaultModel.fileName) was not found (looked in "
+        + searched.joined(separator: ", ")
+        + "); set OBSCURA_MODELS to the folder that holds it, or give a model's path"
     }
   }
 }
@@ -108,6 +114,9 @@ public enum CheckpointProblem: Error, Sendable, Equatable, CustomStringConvertib
   case unsupportedFamily(looksLike: String)
   /// The checkpoint's layout is not the official one.
   case unexpectedLayout(detail: String)
+  /// The configuration describes no network that can be built; `reason`
+  /// is a sentence from the network's own planner.
+  case invalidNetwork(reason: String)
   /// The requested network is not in the checkpoint.
   case missingNetwork(name: String, available: [String])
   /// A configuration value is missing or has the wrong type.
@@ -154,6 +163,8 @@ public enum CheckpointProblem: Error, Sendable, Equatable, CustomStringConvertib
         + "StyleGAN3 checkpoints in the official PyTorch format"
     case .unexpectedLayout(let detail):
       return "not laid out as an official StyleGAN checkpoint: \(detail)"
+    case .invalidNetwork(let reason):
+      return reason
     case .missingNetwork(let name, let available):
       let list = available.isEmpty ? "none" : available.joined(separator: ", ")
       return "the checkpoint has no network '\(name)' (it has: \(list))"
