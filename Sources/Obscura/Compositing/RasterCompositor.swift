@@ -155,10 +155,10 @@ struct RasterCompositor {
     let scale = UInt32((min(max(opacity, 0), 1) * 256).rounded())
     let (luminance, inverted) = (mask.mode == .luminance, mask.inverted)
     let rows = region.height
-    let columns = region.x ..< min(width, region.x + region.width)
+    let columns = region.x..<min(width, region.x + region.width)
     let bands = bandCount(rows)
     parallelFor(bands) { band in
-      for r in (band * rows / bands) ..< ((band + 1) * rows / bands) {
+      for r in (band * rows / bands)..<((band + 1) * rows / bands) {
         let y = region.y + r
         guard y < height else { continue }
         let row = UnsafeRawPointer(sourceData + y * sourceStride).assumingMemoryBound(
@@ -169,8 +169,9 @@ struct RasterCompositor {
           var m: UInt32
           if luminance {
             // Integer Rec. 709 weights out of 65536: 13933, 46871, 4732.
-            m = (13933 * ((word >> 16) & 0xFF) + 46871 * ((word >> 8) & 0xFF)
-              + 4732 * (word & 0xFF) + 32768) >> 16
+            m =
+              (13933 * ((word >> 16) & 0xFF) + 46871 * ((word >> 8) & 0xFF)
+                + 4732 * (word & 0xFF) + 32768) >> 16
           } else {
             m = word >> 24
           }

@@ -40,10 +40,10 @@ enum PixelEffects {
     let amount = Float(grain.amount)
     let bands = bandCount(height)
     parallelFor(bands) { band in
-      for y in (band * height / bands) ..< ((band + 1) * height / bands) {
+      for y in (band * height / bands)..<((band + 1) * height / bands) {
         let row = UnsafeMutableRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
         let cy = UInt64(Double(y + origin.y) / cell)
-        for x in 0 ..< width {
+        for x in 0..<width {
           let word = row[x]
           let a = word >> 24
           guard a > 0 else { continue }
@@ -51,7 +51,7 @@ enum PixelEffects {
           var hash = mixBits(seed ^ (cy &* 0x9E37_79B9_7F4A_7C15) ^ (cx &* 0xC2B2_AE3D_27D4_EB4F))
           func gaussianish() -> Float {
             var sum: Float = 0
-            for _ in 0 ..< 4 {
+            for _ in 0..<4 {
               sum += Float(hash & 0xFFFF) / 65535
               hash >>= 16
             }
@@ -82,15 +82,16 @@ enum PixelEffects {
     surface.flush()
     let (width, height, stride) = (surface.width, surface.height, surface.stride)
     let data = surface.data
-    let levels = (0 ..< 256).map { Float(grade.levels.apply(Double($0) / 255)) }
-    let map: [Color]? = grade.gradientMap.map { g in (0 ..< 256).map { g.color(at: Double($0) / 255) } }
+    let levels = (0..<256).map { Float(grade.levels.apply(Double($0) / 255)) }
+    let map: [Color]? = grade.gradientMap.map { g in (0..<256).map { g.color(at: Double($0) / 255) }
+    }
     let saturation = Float(grade.saturation)
     let amount = Float(grade.gradientMapAmount)
     let bands = bandCount(height)
     parallelFor(bands) { band in
-      for y in (band * height / bands) ..< ((band + 1) * height / bands) {
+      for y in (band * height / bands)..<((band + 1) * height / bands) {
         let row = UnsafeMutableRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-        for x in 0 ..< width {
+        for x in 0..<width {
           let word = row[x]
           let a = word >> 24
           guard a > 0 else { continue }

@@ -72,13 +72,13 @@ struct PNGWriter {
       parallelFor(split) { part in
         let first = part * rows / split
         let last = (part + 1) * rows / split
-        for row in first ..< last {
+        for row in first..<last {
           PNGWriter.convertRow(
             source + row * stride, to: target + row * rowBytes, width: width,
             channels: channels)
         }
       }
-      for row in 0 ..< rows {
+      for row in 0..<rows {
         guard obscura_png_write_row(png, band + row * rowBytes) != 0 else { throw failure() }
       }
       top += rows
@@ -95,7 +95,7 @@ struct PNGWriter {
     failure: () -> ObscuraError
   ) throws {
     var storage: [UnsafeMutablePointer<CChar>] = []
-    defer { storage.forEach { free($0) } }
+    defer { for pointer in storage { free(pointer) } }
     func cString(_ s: String) -> UnsafeMutablePointer<CChar> {
       let pointer = strdup(s)!
       storage.append(pointer)
@@ -106,8 +106,9 @@ struct PNGWriter {
       var chunk = png_text()
       let latin1 = value.unicodeScalars.allSatisfy { $0.value < 256 }
       // Keys are 1–79 Latin-1 characters.
-      let safeKey = String(key.unicodeScalars.filter { $0.value < 256 && $0.value >= 32 }
-        .prefix(79).map(Character.init))
+      let safeKey = String(
+        key.unicodeScalars.filter { $0.value < 256 && $0.value >= 32 }
+          .prefix(79).map(Character.init))
       chunk.key = cString(safeKey.isEmpty ? "Comment" : safeKey)
       if latin1 {
         // tEXt is Latin-1: pass the bytes, not UTF-8.
@@ -143,9 +144,9 @@ struct PNGWriter {
     results.initialize(repeating: true)
     defer { results.deallocate() }
     parallelFor(parts) { part in
-      for y in (part * height / parts) ..< ((part + 1) * height / parts) {
+      for y in (part * height / parts)..<((part + 1) * height / parts) {
         let row = UnsafeRawPointer(pixels + y * stride).assumingMemoryBound(to: UInt32.self)
-        for x in 0 ..< width where row[x] >> 24 != 255 {
+        for x in 0..<width where row[x] >> 24 != 255 {
           results[part] = false
           return
         }
@@ -161,7 +162,7 @@ struct PNGWriter {
   ) {
     let words = UnsafeRawPointer(source).assumingMemoryBound(to: UInt32.self)
     var out = target
-    for x in 0 ..< width {
+    for x in 0..<width {
       let word = words[x]
       let a = word >> 24
       var r = (word >> 16) & 0xFF

@@ -100,7 +100,8 @@ public struct Layer {
     let block = TextBlock(
       text, font: font, size: size, color: color, tracking: tracking, leading: leading,
       alignment: alignment ?? TextAlignment(anchor), placement: .page(anchor, margin: margin))
-    return .text(block, name: name ?? "Title “\(text.prefix(24))”", blend: blend,
+    return .text(
+      block, name: name ?? "Title “\(text.prefix(24))”", blend: blend,
       opacity: opacity)
   }
 

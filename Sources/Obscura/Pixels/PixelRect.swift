@@ -45,10 +45,10 @@ extension CairoSurface {
     defer { found.deallocate() }
     parallelFor(bands) { band in
       var (minX, minY, maxX, maxY) = (Int.max, Int.max, -1, -1)
-      for y in (band * height / bands) ..< ((band + 1) * height / bands) {
+      for y in (band * height / bands)..<((band + 1) * height / bands) {
         let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
         var first = -1
-        for x in 0 ..< width where row[x] & 0xFF00_0000 != 0 {
+        for x in 0..<width where row[x] & 0xFF00_0000 != 0 {
           first = x
           break
         }

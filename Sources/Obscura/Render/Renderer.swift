@@ -44,13 +44,15 @@ public enum Renderer {
         "\(stem).\(format.rawValue)")
       let count = poster.layers.count
       let report: (Int, Layer) -> Void = { index, layer in
-        options.progress?(RenderProgress(
-          stage: .layer(index: index, count: count, name: layer.name, format: format),
-          fraction: (Double(step) + Double(index) / Double(max(count, 1))) / steps))
+        options.progress?(
+          RenderProgress(
+            stage: .layer(index: index, count: count, name: layer.name, format: format),
+            fraction: (Double(step) + Double(index) / Double(max(count, 1))) / steps))
       }
       let writing: () -> Void = {
-        options.progress?(RenderProgress(
-          stage: .writing(path: path), fraction: (Double(step) + 0.9) / steps))
+        options.progress?(
+          RenderProgress(
+            stage: .writing(path: path), fraction: (Double(step) + 0.9) / steps))
       }
       try export(
         session, format: format, to: path, metadata: metadata, progress: report,
@@ -86,7 +88,7 @@ public enum Renderer {
 
   /// A fresh seed for a sketch that declares none: 0 … 999 999, short enough
   /// to read in a file name.
-  public static func randomSeed() -> UInt64 { UInt64.random(in: 0 ... 999_999) }
+  public static func randomSeed() -> UInt64 { UInt64.random(in: 0...999_999) }
 
   // MARK: Exporting
 
@@ -111,7 +113,9 @@ public enum Renderer {
           ? try CairoSurface.pdf(path: temporary, size: geometry.pageSizeInPoints)
           : try CairoSurface.svg(path: temporary, size: geometry.pageSizeInPoints)
         if format == .pdf { setPDFMetadata(surface, metadata) }
-        if format == .svg { cairo_svg_surface_restrict_to_version(surface.pointer, CAIRO_SVG_VERSION_1_2) }
+        if format == .svg {
+          cairo_svg_surface_restrict_to_version(surface.pointer, CAIRO_SVG_VERSION_1_2)
+        }
         try VectorCompositor(session: session, geometry: geometry)
           .draw(on: surface, progress: progress)
         try surface.finish()
@@ -143,10 +147,16 @@ public enum Renderer {
       ("Software", "Obscura \(obscuraVersion)"),
       ("Sketch", options.sketchName),
       ("Seed", String(poster.seed)),
-      ("Parameters", settings.parameters.map { "\($0.name)=\($0.value)" }
-        .joined(separator: ", ")),
-      ("Paper", "\(settings.paper.name) \(settings.orientation.rawValue), "
-        + "bleed \(settings.bleed) \(settings.unit.rawValue), \(poster.dpi) dpi"),
+      (
+        "Parameters",
+        settings.parameters.map { "\($0.name)=\($0.value)" }
+          .joined(separator: ", ")
+      ),
+      (
+        "Paper",
+        "\(settings.paper.name) \(settings.orientation.rawValue), "
+          + "bleed \(settings.bleed) \(settings.unit.rawValue), \(poster.dpi) dpi"
+      ),
       ("Obscura Version", obscuraVersion),
     ]
     if let source = options.sourcePath { entries.append(("Source", source)) }
