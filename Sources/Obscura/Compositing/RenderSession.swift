@@ -54,9 +54,13 @@ final class RenderSession {
     try context.check("drawing layer '\(layer.name)'")
   }
 
+  /// The image files read so far, in order (for `watch` to follow).
+  private(set) var inputFiles: [String] = []
+
   /// The PNG at `path`, read once per session.
   func loadImage(_ path: String) throws -> RasterImage {
     if let image = files[path] { return image }
+    inputFiles.append(path)
     let image = try PNGReader.read(path)
     files[path] = image
     return image

@@ -67,7 +67,7 @@ public enum Renderer {
     options.progress?(RenderProgress(stage: .done, fraction: 1))
     return RenderResult(
       seed: poster.seed, settings: poster.settings, geometry: poster.geometry, files: files,
-      layerNames: poster.layers.map { $0.name })
+      layerNames: poster.layers.map { $0.name }, inputFiles: session.inputFiles)
   }
 
   /// The composited poster as straight RGBA pixels at the poster's DPI.
@@ -155,7 +155,7 @@ public enum Renderer {
       (
         "Paper",
         "\(settings.paper.name) \(settings.orientation.rawValue), "
-          + "bleed \(settings.bleed) \(settings.unit.rawValue), \(poster.dpi) dpi"
+          + "bleed \(plain(settings.bleed)) \(settings.unit.rawValue), \(plain(poster.dpi)) dpi"
       ),
       ("Obscura Version", obscuraVersion),
     ]
@@ -177,4 +177,9 @@ public enum Renderer {
       pixelHeight: isPNG ? geometry.pixelHeight : 0, pageSize: geometry.pageSizeInPoints,
       byteCount: bytes)
   }
+}
+
+/// `3.0` as `3`, `2.5` as `2.5`.
+private func plain(_ value: Double) -> String {
+  value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
 }

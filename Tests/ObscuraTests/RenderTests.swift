@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@testable import Obscura
+
+@Suite("Rendering: DPI independence, vector output, seeds")
+struct RenderTests {
+  init() { useRepositoryFonts() }
+
+  private static func drawing(_ poster: inout Poster) {
+    poster.add(
+      .drawing("Shapes") { ctx in
+        ctx.fill(Rect(x: 5, y: 5, width: 20, height: 10), Color(hex: 0x204080))
+        ctx.stroke(Path.circle(center: Point(30, 30), radius: 8), .black, StrokeStyle(width: 1))
+        ctx.fill(Path.polygon([Point(5, 40), Point(25, 45), Point(10, 55)]), .red)
+      })
+  }
+
+  @Test("The same sketch at 72 and 144 dpi gives the same picture, at twice the pixels")
+  func dpiIndependence() throws {
+    let settings = Settings(
+      paper: .custom(width: 50.8, height: 76.2, unit: .mm), dpi: 72, background: .white)
+    let low = try Renderer.rasterize(try poster(settings, dpi: 72, Self.drawing))
+    let high = try Renderer.rasterize(try poster(settings, dpi: 144, Self.drawing))
+    #expect(high.width == 2 * low.width && high.height == 2 * low.height)
+    // Average 2 × 2 blocks of the high-resolution image and compare.
+    var total = 0.0
+    for y in 0..<low.height {
+      for x in 0..<low.width {
+        for c in 0..<3 {
+          let block = [(0, 0), (1, 0), (0, 1), (1, 1)].map {
+            Double(rgba(high, 2 * x + $0.0, 2 * y + $0.1)[c])
+          }
+          total += abs(block.reduce(0, +) / 4 - Double(rgba(low, x, y)[c]))
+        }
+      }
+    }
+    let mean = total / Double(low.width * low.height * 3)
+    #expect(mean < 1.5, "mean difference \(mean) / 255")
+  }
+
+  @Test("PDF keeps drawing vector and embeds only layers with raster effects as images")
+  func vectorAndRaster() throws {
+    let folder = try temporaryFolder()
+    func pdf(_ body: @escaping (inout Poster) -> Void) throws -> String {
+      let sketch = ClosureSketch(Settings(paper: .a6, dpi: 72), body)
+      let result = try Renderer.render(
+        sketch: sketch,
+        options: RenderOptions(
+          sketchName: "V\(UInt32.random(in: 0 ... .max))", seed: 1, formats: [.pdf],
+          outputDirectory: folder))
+      return String(
+        decoding: try Data(contentsOf: URL(fileURLWithPath: result.files[0].path)),
+        as: UTF8.self)
+    }
+    let plain = try pdf { poster in
+      Self.drawing(&poster)
+      poster.add(
+        .drawing("Multiplied", blend: .multiply, opacity: 0.5) { ctx in
+          ctx.fill(ctx.bounds, .blue)
+        })
+    }
+    #expect(!plain.contains("/Subtype /Image"), "plain drawing and blend modes stay vector")
+    #expect(plain.contains("/BM /Multiply"), "the blend mode is a PDF blend mode")
+
+    let blurred = try pdf { poster in
+      Self.drawing(&poster)
+      poster.add(
+        .drawing("Soft") { ctx in ctx.fill(Rect(x: 20, y: 20, width: 20, height: 20), .red) }
+          .blurred(radius: 2))
+    }
+    #expect(blurred.contains("/Subtype /Image"), "the blurred layer is embedded as an image")
+  }
+
+  @Test("A poster without a seed gets one, and the files carry it")
+  func randomSeed() throws {
+    let folder = try temporaryFolder()
+    let sketch = ClosureSketch(Settings(paper: .a6, dpi: 20), Self.drawing)
+    let result = try Renderer.render(
+      sketch: sketch, options: RenderOptions(sketchName: "S", outputDirectory: folder))
+    #expect(result.seed <= 999_999)
+    #expect(result.files[0].path.hasSuffix("S-seed\(result.seed).png"))
+  }
+
+  @Test("The render reports the image files its layers read")
+  func inputs() throws {
+    let folder = try temporaryFolder()
+    let source = try poster(pixelSettings(width: 4, height: 4, background: .red)) { _ in }
+    let written = try Renderer.render(
+      source, options: RenderOptions(sketchName: "In", outputDirectory: folder))
+    let sketch = ClosureSketch(Settings(paper: .a6, dpi: 20)) { poster in
+      poster.add(.image(written.files[0].path))
+    }
+    let result = try Renderer.render(
+      sketch: sketch, options: RenderOptions(sketchName: "Out", outputDirectory: folder))
+    #expect(result.inputFiles == [written.files[0].path])
+  }
+}
