@@ -59,12 +59,20 @@ struct VectorCompositor {
     cairo_push_group(cr)
     try session.drawContent(layer, key: key, on: context, geometry: geometry)
     if let mask = layer.mask {
-      // Keep the content only where the mask layer is opaque (DEST_IN).
+      // Content through the mask layer's alpha: a PDF soft mask (cairo_mask).
+      guard let content = cairo_pop_group(cr) else {
+        throw ObscuraError.cairo(operation: "cairo_pop_group", status: "no group")
+      }
+      let contentPattern = try CairoPattern(owning: content, operation: "layer group")
       cairo_push_group(cr)
       try draw(mask.source.blend(.normal), key: key + ".mask", on: context)
-      cairo_pop_group_to_source(cr)
-      cairo_set_operator(cr, CAIRO_OPERATOR_DEST_IN)
-      cairo_paint(cr)
+      guard let coverage = cairo_pop_group(cr) else {
+        throw ObscuraError.cairo(operation: "cairo_pop_group", status: "no group")
+      }
+      let maskPattern = try CairoPattern(owning: coverage, operation: "mask group")
+      cairo_push_group(cr)
+      cairo_set_source(cr, contentPattern.pointer)
+      cairo_mask(cr, maskPattern.pointer)
     }
     cairo_pop_group_to_source(cr)
     cairo_set_operator(cr, layer.blendMode.cairoOperator)
