@@ -63,6 +63,15 @@ struct RenderTests {
     #expect(!plain.contains("/Subtype /Image"), "plain drawing and blend modes stay vector")
     #expect(plain.contains("/BM /Multiply"), "the blend mode is a PDF blend mode")
 
+    let masked = try pdf { poster in
+      let band = Layer.drawing("Band") { ctx in
+        ctx.fill(Rect(x: 0, y: 40, width: 105, height: 30), .white)
+      }
+      poster.add(.fill(.color(.green)).masked(by: band).opacity(0.7))
+    }
+    #expect(masked.contains("/SMask"), "an alpha mask is a PDF soft mask")
+    #expect(!masked.contains("/Subtype /Image"), "and stays vector")
+
     let blurred = try pdf { poster in
       Self.drawing(&poster)
       poster.add(

@@ -114,7 +114,9 @@ public enum Renderer {
           : try CairoSurface.svg(path: temporary, size: geometry.pageSizeInPoints)
         if format == .pdf { setPDFMetadata(surface, metadata) }
         if format == .svg {
-          cairo_svg_surface_restrict_to_version(surface.pointer, CAIRO_SVG_VERSION_1_2)
+          // SVG 1.1: browsers ignore SVG 1.2's comp-op, so Cairo draws blend
+          // modes it cannot express as embedded fallback images instead.
+          cairo_svg_surface_restrict_to_version(surface.pointer, CAIRO_SVG_VERSION_1_1)
         }
         try VectorCompositor(session: session, geometry: geometry)
           .draw(on: surface, progress: progress)
