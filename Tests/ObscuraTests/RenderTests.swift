@@ -104,4 +104,38 @@ struct RenderTests {
       sketch: sketch, options: RenderOptions(sketchName: "Out", outputDirectory: folder))
     #expect(result.inputFiles == [written.files[0].path])
   }
+
+  @Test("Crop marks continue the trim edges in the bleed and leave the trim clean")
+  func cropMarks() throws {
+    let settings = Settings(
+      paper: .custom(width: 30, height: 40, unit: .mm), dpi: 300, bleed: 3, cropMarks: true)
+    let image = try Renderer.rasterize(try poster(settings) { _ in })
+    let geometry = try PageGeometry(settings: settings)
+    let ppu = geometry.pixelsPerUnit
+    func pixel(_ x: Double, _ y: Double) -> [Int] {
+      rgba(image, Int(((x + 3) * ppu).rounded(.down)), Int(((y + 3) * ppu).rounded(.down)))
+    }
+    // On the trim's left edge, 2 mm up into the bleed: the vertical mark.
+    #expect(pixel(0, -2)[0] < 100)
+    // Inside the trim and in the bleed away from the marks: white.
+    #expect(pixel(15, 20) == [255, 255, 255, 255])
+    #expect(pixel(15, -2) == [255, 255, 255, 255])
+    // The mark stops short of the trim corner (a third of the bleed away).
+    #expect(pixel(0, -0.5) == [255, 255, 255, 255])
+  }
+
+  @Test("A drawing can place images itself, as a contact sheet does")
+  func imagesInDrawing() throws {
+    let red = try RasterImage(width: 1, height: 1, rgba: [255, 0, 0, 255])
+    let blue = try RasterImage(width: 1, height: 1, rgba: [0, 0, 255, 255])
+    let page = try poster(pixelSettings(width: 20, height: 10)) { poster in
+      poster.add(
+        .drawing("Sheet") { ctx in
+          try ctx.draw(red, in: Rect(x: 0, y: 0, width: 10, height: 10), filter: .nearest)
+          try ctx.draw(blue, in: Rect(x: 10, y: 0, width: 10, height: 10), filter: .nearest)
+        })
+    }
+    let image = try Renderer.rasterize(page)
+    #expect(rgba(image, 5, 5) == [255, 0, 0, 255] && rgba(image, 15, 5) == [0, 0, 255, 255])
+  }
 }

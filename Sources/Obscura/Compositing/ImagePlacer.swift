@@ -116,3 +116,19 @@ struct ImagePlacer {
     }
   }
 }
+
+extension Canvas {
+  /// Draws `image` in `rect` (sketch units) with a fit mode, an anchor and a
+  /// resampling filter, like an image layer does; a contact sheet of several
+  /// images can be one drawing layer.
+  ///
+  /// - Throws: ``ObscuraError/emptyTargetRect(layer:)`` when `rect` has no area.
+  public func draw(
+    _ image: RasterImage, in rect: Rect, fit: Fit = .cover, anchor: Anchor = .center,
+    filter: ResamplingFilter = .lanczos
+  ) throws {
+    let placement = Placement(fit: fit, anchor: anchor, rect: rect, filter: filter)
+    try ImagePlacer(geometry: geometry).draw(
+      image, placement, layerName: "image in a drawing", on: context)
+  }
+}
