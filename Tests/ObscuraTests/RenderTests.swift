@@ -138,4 +138,28 @@ struct RenderTests {
     let image = try Renderer.rasterize(page)
     #expect(rgba(image, 5, 5) == [255, 0, 0, 255] && rgba(image, 15, 5) == [0, 0, 255, 255])
   }
+
+  @Test("Relative image paths resolve against the sketch's folder; missing ones fail first")
+  func relativePaths() throws {
+    let folder = try temporaryFolder()
+    let source = try poster(pixelSettings(width: 4, height: 4, background: .red)) { _ in }
+    _ = try Renderer.render(
+      source,
+      options: RenderOptions(sketchName: "Tex", outputDirectory: folder, fileStem: "texture"))
+    let sketch = ClosureSketch(Settings(paper: .a6, dpi: 20)) { poster in
+      poster.add(.image("texture.png"))
+    }
+    let options = RenderOptions(
+      sketchName: "Rel", outputDirectory: folder, sourcePath: folder + "/Rel.swift")
+    let result = try Renderer.render(sketch: sketch, options: options)
+    #expect(result.inputFiles == [folder + "/texture.png"])
+
+    let missing = ClosureSketch(Settings(paper: .a6, dpi: 20)) { poster in
+      poster.add(.drawing("Expensive") { _ in Issue.record("drawn before the check") })
+      poster.add(.image("absent.png"))
+    }
+    #expect(throws: ObscuraError.imageNotFound(path: folder + "/absent.png")) {
+      try Renderer.render(sketch: missing, options: options)
+    }
+  }
 }

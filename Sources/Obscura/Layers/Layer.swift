@@ -54,7 +54,8 @@ public struct Layer {
   /// A layer showing a PNG file placed with a fit mode.
   ///
   /// - Parameters:
-  ///   - path: The PNG file; relative paths resolve against the working directory.
+  ///   - path: The PNG file; a relative path resolves against the sketch's folder
+  ///     (``Poster/sourcePath``), else against the working directory.
   ///   - rect: The target rectangle in sketch units; `nil` is the bleed box.
   public static func image(
     _ path: String, fit: Fit = .cover, anchor: Anchor = .center, in rect: Rect? = nil,

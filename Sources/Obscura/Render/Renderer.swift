@@ -23,16 +23,23 @@ public enum Renderer {
     let settings = try sketch.settings.applying(
       seed: options.seed, parameters: options.parameters)
     let seed = settings.seed ?? randomSeed()
-    var poster = try Poster(settings: settings, seed: seed, dpi: options.dpi)
+    var poster = try Poster(
+      settings: settings, seed: seed, dpi: options.dpi, sourcePath: options.sourcePath)
     options.progress?(RenderProgress(stage: .composing, fraction: 0))
     try sketch.compose(&poster)
     return poster
   }
 
   /// Writes the files for a composed poster.
+  ///
+  /// Fonts and image files are checked before anything is drawn, so a typo
+  /// fails at once rather than after the expensive layers.
   public static func render(_ poster: Poster, options: RenderOptions) throws -> RenderResult {
+    var poster = poster
+    if poster.sourcePath == nil { poster.sourcePath = options.sourcePath }
     try AtomicFile.prepareFolder(options.outputDirectory)
     let session = RenderSession(poster: poster)
+    try session.validateInputs()
     let stem = options.fileStem ?? "\(options.sketchName)-seed\(poster.seed)"
     let metadata = fileMetadata(session, options)
     let formats = options.formats.isEmpty ? [ExportFormat.png] : options.formats
