@@ -20,6 +20,14 @@ if [ ${#missing[@]} -gt 0 ]; then
     "${missing[@]}" >/dev/null
 fi
 
+command -v swift >/dev/null || { echo "setup: the Swift toolchain is not on PATH" >&2; exit 1; }
+
 echo "setup: building obscura (release)" >&2
-swift build -c release 2>&1 | grep -E "error|warning: unre|Compiling|Build complete" >&2 || true
-test -x .build/release/obscura || { echo "setup: build failed" >&2; exit 1; }
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if ! swift build -c release --product obscura >"$log" 2>&1; then
+  grep -E "error:" -A3 "$log" >&2 || tail -n 40 "$log" >&2
+  echo "setup: build failed (full log above)" >&2
+  exit 1
+fi
+echo "setup: built .build/release/obscura" >&2

@@ -1,10 +1,47 @@
+import Foundation
+
 /// `obscura run`: render a sketch once and write its files.
 enum RunCommand: Command {
   static let name = "run"
   static let summary = "Render a sketch once and write its files"
-  static let usage = "usage: obscura run"
+  static let usage = """
+    usage: obscura run FILE [options]
+
+    Compiles the sketch FILE (cached until it or Obscura changes), renders it
+    and prints each file written with its size, the seed and the time taken.
+
+    Options:
+    \(RenderRequest.optionsUsage)
+    """
 
   static func run(_ arguments: inout Arguments) throws {
-    throw UsageError("obscura run is not built yet")
+    let request = try RenderRequest(&arguments)
+    let files = arguments.positionals()
+    try arguments.finish()
+    guard files.count == 1 else { throw UsageError("give one sketch file to run") }
+
+    let source = try SketchSource(path: files[0])
+    let compiler = try PluginCompiler()
+    let compiling = Progress("compiling \(source.path)")
+    let built: PluginCompiler.Built
+    do {
+      built = try compiler.plugin(for: source)
+      compiling.finish()
+    } catch {
+      compiling.finish()
+      throw error
+    }
+    if !built.warnings.isEmpty { Diagnostics.write(built.warnings + "\n") }
+    let plugin = try Plugin.load(built.path)
+
+    let rendering = Progress("rendering \(source.typeName)")
+    defer { rendering.finish() }
+    let result = try RenderJob.render(
+      plugin, sketchPath: source.path, typeName: source.typeName, request: request,
+      progress: rendering)
+    rendering.finish()
+    for line in result.summary(compileSeconds: built.compiled ? built.seconds : nil) {
+      print(line)
+    }
   }
 }

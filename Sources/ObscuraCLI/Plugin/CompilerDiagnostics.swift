@@ -1,0 +1,36 @@
+/// Rewrites the compiler's output so that it speaks of the user's file only.
+enum CompilerDiagnostics {
+  /// Replaces the generated wrapper's locations with the sketch type's
+  /// declaration line, and the absolute sketch path with the path the user
+  /// gave.
+  ///
+  /// The compiler reports a sketch type that does not conform to `Sketch` in
+  /// the wrapper; the user should see it at their own declaration.
+  static func rewrite(_ output: String, source: SketchSource, wrapper: String) -> String {
+    var lines: [String] = []
+    var skippingWrapperContext = false
+    for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+      var text = String(line)
+      if text.hasPrefix(wrapper + ":") {
+        // "<wrapper>:L:C: error: …" becomes "<file>:<decl line>:1: error: …".
+        let rest = text.dropFirst(wrapper.count + 1)
+        let parts = rest.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+        let message = parts.count == 3 ? String(parts[2]) : String(rest)
+        text = "\(source.path):\(source.typeLine):1:\(message)"
+        lines.append(text)
+        skippingWrapperContext = true
+        continue
+      }
+      if skippingWrapperContext {
+        // The wrapper's source line and caret follow its diagnostic.
+        if text.hasPrefix(" ") || text.isEmpty { continue }
+        skippingWrapperContext = false
+      }
+      if text.hasPrefix(source.absolutePath + ":") {
+        text = source.path + text.dropFirst(source.absolutePath.count)
+      }
+      lines.append(text)
+    }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// The session's handle on its worker: a child `obscura watch --worker`
+/// that it talks to in JSON lines.
+final class WorkerProcess {
+  /// How a request ended.
+  enum Outcome {
+    /// The worker answered.
+    case answered(WorkerResponse)
+    /// The worker died; the text says how ("signal 4 (SIGILL)").
+    case died(String)
+    /// The caller gave up waiting; the worker was stopped.
+    case abandoned
+  }
+
+  private let process = Process()
+  private let input = Pipe()
+  private let output = Pipe()
+  private var buffer = Data()
+
+  /// Starts the worker.
+  init() throws {
+    process.executableURL = URL(fileURLWithPath: Toolchain.executablePath())
+    process.arguments = ["watch", "--worker"]
+    var environment = ProcessInfo.processInfo.environment
+    // The stdlib prints a trap's message itself; the symbolicated backtrace
+    // would delay the report by seconds.
+    if environment["SWIFT_BACKTRACE"] == nil { environment["SWIFT_BACKTRACE"] = "enable=no" }
+    process.environment = environment
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+  }
+
+  /// Sends `request` and waits for the answer, checking `giveUp` about ten
+  /// times a second; when it returns true the worker is stopped.
+  func render(_ request: WorkerRequest, giveUp: () -> Bool) -> Outcome {
+    do {
+      var line = try JSONEncoder().encode(request)
+      line.append(0x0A)
+      try input.fileHandleForWriting.write(contentsOf: line)
+    } catch {
+      return .died(endStatus())
+    }
+
+    let descriptor = output.fileHandleForReading.fileDescriptor
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+      if let newline = buffer.firstIndex(of: 0x0A) {
+        let line = buffer[buffer.startIndex..<newline]
+        buffer.removeSubrange(buffer.startIndex...newline)
+        guard let response = try? JSONDecoder().decode(WorkerResponse.self, from: line) else {
+          return .answered(WorkerResponse(result: nil, error: "the worker sent a garbled answer"))
+        }
+        return .answered(response)
+      }
+      if giveUp() {
+        stop()
+        return .abandoned
+      }
+      var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+      let ready = poll(&waiting, 1, 100)
+      guard ready > 0 else { continue }
+      let count = read(descriptor, &chunk, chunk.count)
+      if count > 0 {
+        buffer.append(contentsOf: chunk[0..<count])
+      } else if count == 0 || errno != EINTR {
+        return .died(endStatus())
+      }
+    }
+  }
+
+  /// Ends the worker and waits for it.
+  func stop() {
+    try? input.fileHandleForWriting.close()
+    if process.isRunning { process.terminate() }
+    process.waitUntilExit()
+  }
+
+  /// Waits for the dead worker and describes how it ended.
+  private func endStatus() -> String {
+    process.waitUntilExit()
+    let status = process.terminationStatus
+    if process.terminationReason == .uncaughtSignal {
+      let name = WorkerProcess.signalNames[status].map { " (\($0))" } ?? ""
+      let hint = status == SIGILL || status == SIGTRAP ? ", a Swift runtime trap" : ""
+      return "signal \(status)\(name)\(hint)"
+    }
+    return "exit status \(status)"
+  }
+
+  private static let signalNames: [Int32: String] = [
+    SIGILL: "SIGILL", SIGTRAP: "SIGTRAP", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS",
+    SIGFPE: "SIGFPE", SIGSEGV: "SIGSEGV", SIGKILL: "SIGKILL", SIGTERM: "SIGTERM",
+  ]
+}
