@@ -32,7 +32,14 @@ final class WatchSession {
 
   /// Renders, watches and renders again until interrupted.
   func run() {
+    // A parent (a test runner, say) may have left these blocked.
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    sigaddset(&unblock, SIGINT)
+    sigaddset(&unblock, SIGTERM)
+    sigprocmask(SIG_UNBLOCK, &unblock, nil)
     signal(SIGINT) { _ in interrupted = 1 }
+    signal(SIGTERM) { _ in interrupted = 1 }
     signal(SIGPIPE, SIG_IGN)
     Diagnostics.note("watching \(path) (Ctrl-C to stop)")
 
