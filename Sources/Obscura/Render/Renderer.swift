@@ -48,7 +48,13 @@ public enum Renderer {
           stage: .layer(index: index, count: count, name: layer.name, format: format),
           fraction: (Double(step) + Double(index) / Double(max(count, 1))) / steps))
       }
-      try export(session, format: format, to: path, metadata: metadata, progress: report)
+      let writing: () -> Void = {
+        options.progress?(RenderProgress(
+          stage: .writing(path: path), fraction: (Double(step) + 0.9) / steps))
+      }
+      try export(
+        session, format: format, to: path, metadata: metadata, progress: report,
+        writing: writing)
       files.append(try describe(path, format: format, kind: .poster, geometry: poster.geometry))
     }
 
@@ -86,13 +92,15 @@ public enum Renderer {
 
   static func export(
     _ session: RenderSession, format: ExportFormat, to path: String,
-    metadata: [(String, String)], progress: @escaping (Int, Layer) -> Void = { _, _ in }
+    metadata: [(String, String)], progress: @escaping (Int, Layer) -> Void = { _, _ in },
+    writing: () -> Void = {}
   ) throws {
     let geometry = session.poster.geometry
     switch format {
     case .png:
       let surface = try RasterCompositor(session: session, geometry: geometry)
         .composite(progress: progress)
+      writing()
       try AtomicFile.write(to: path) { temporary in
         try PNGWriter().write(surface, to: temporary, dpi: geometry.dpi, metadata: metadata)
       }
