@@ -8,7 +8,7 @@ import Foundation
 /// when loaded, to the symbols the `obscura` executable exports. Host and
 /// plugin then share one copy of the runtime's types, which is what makes
 /// the plugin's type castable to the host's `Sketch` protocol.
-struct PluginCompiler {
+final class PluginCompiler {
   /// The optimisation level sketches are compiled at.
   ///
   /// `-Onone` compiles a small sketch in about 0.35 s here, `-O` in about
@@ -25,6 +25,9 @@ struct PluginCompiler {
   let toolchain: Toolchain
   /// The folder holding compiled plugins.
   let cacheFolder: String
+  /// The C module flags, found once per process (a `watch` session
+  /// compiles many times).
+  private lazy var cModuleFlags = toolchain.cModuleFlags()
 
   /// A compiler using the running executable's toolchain and the user's
   /// cache folder (`$XDG_CACHE_HOME/obscura/plugins`, else
@@ -126,7 +129,7 @@ struct PluginCompiler {
       "-module-cache-path", "\(cacheFolder)/module-cache",
       "-diagnostic-style=llvm",
     ]
-    arguments += toolchain.cModuleFlags()
+    arguments += cModuleFlags
     arguments += [source.absolutePath, wrapper, "-o", library]
 
     let result = try Subprocess.run(toolchain.swiftc, arguments)
