@@ -33,6 +33,17 @@ public struct GeneratedImage: RasterProvider, Sendable {
   public var location: SourceLocation
   /// The target rectangle the sketch asked for; checked before generating.
   var requestedRect: Rect?
+  /// When set, the image is fitted to this rectangle and the layer shows the
+  /// part of it inside its own rectangle (see ``framed(_:frame:for:)``).
+  var frame: Rect?
+  /// How the image is fitted to ``frame``.
+  var frameFit: Fit = .cover
+  /// Where the image sits in ``frame``.
+  var frameAnchor: Anchor = .center
+  /// The filter that enlarges the framed image.
+  var frameFilter: ResamplingFilter = .lanczos
+  /// Whether the image is shown upside down (a reflection in water).
+  public var mirrored = false
 
   /// Creates a generated image.
   public init(
@@ -70,7 +81,10 @@ public struct GeneratedImage: RasterProvider, Sendable {
   /// - Throws: ``ObscuraError/generatedLayer(layer:location:problem:)``.
   public func makeImage(for request: RasterRequest) throws -> RasterImage {
     do {
-      return try GeneratedImageCache.shared.image(for: self)
+      var image = try GeneratedImageCache.shared.image(for: self)
+      if mirrored { image = image.flippedVertically() }
+      guard let frame else { return image }
+      return try framed(image, frame: frame, for: request)
     } catch let problem as GeneratedProblem {
       throw ObscuraError.generatedLayer(layer: name, location: location, problem: problem)
     }
@@ -78,7 +92,7 @@ public struct GeneratedImage: RasterProvider, Sendable {
 
   /// Checks what can be checked without the model.
   func validate() throws {
-    if let rect = requestedRect, rect.isEmpty {
+    for rect in [requestedRect, frame].compactMap({ $0 }) where rect.isEmpty {
       throw GeneratedProblem.emptyRect(width: rect.width, height: rect.height)
     }
     for seed in latent.seeds + (mix.map { [$0.seed] } ?? []) + [noiseSeed]
@@ -185,6 +199,19 @@ public struct GeneratedImage: RasterProvider, Sendable {
     } catch let error as StyleGANError {
       throw GeneratedProblem.generator(error.description)
     }
+  }
+}
+
+extension RasterImage {
+  /// The image upside down: row y becomes row height − 1 − y.
+  func flippedVertically() -> RasterImage {
+    var flipped = self
+    let row = width * 4
+    for y in 0 ..< height {
+      let from = (height - 1 - y) * row
+      flipped.rgba.replaceSubrange(y * row ..< (y + 1) * row, with: rgba[from ..< from + row])
+    }
+    return flipped
   }
 }
 
