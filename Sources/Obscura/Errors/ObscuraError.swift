@@ -45,6 +45,9 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
   case emptyTargetRect(layer: String)
   /// A raster provider failed to produce its pixels.
   case rasterProviderFailed(layer: String, reason: String)
+  /// A generated (StyleGAN) layer could not produce its image; `location` is
+  /// the sketch line that built the layer.
+  case generatedLayer(layer: String, location: SourceLocation, problem: GeneratedProblem)
   /// An output folder that does not exist or cannot be written.
   case outputNotWritable(path: String, reason: String)
   /// A file that could not be written or moved into place.
@@ -114,6 +117,8 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
         + "and a height."
     case .rasterProviderFailed(let layer, let reason):
       return "Layer '\(layer)' could not produce its pixels: \(reason)"
+    case .generatedLayer(let layer, let location, let problem):
+      return "\(location): generated layer '\(layer)': \(problem)."
     case .outputNotWritable(let path, let reason):
       return "Cannot write to the output folder \(path): \(reason)."
     case .writeFailed(let path, let reason):
