@@ -93,8 +93,9 @@ enum GenerateCommand: Command {
       modelText == "default" ? try DefaultModel.locate() : URL(fileURLWithPath: modelText)
     let generator = try Generator(Checkpoint.load(contentsOf: modelURL, network: network))
     if transform != nil && generator.config.family == .styleGAN2 {
-      throw GenerateError("--translate and --rotate move a StyleGAN3 model's input;"
-        + " \(modelURL.lastPathComponent) is a StyleGAN2 model")
+      throw GenerateError(
+        "--translate and --rotate move a StyleGAN3 model's input;"
+          + " \(modelURL.lastPathComponent) is a StyleGAN2 model")
     }
     if generator.classCount == 0, let classIndex {
       throw StyleGANError.classOutOfRange(index: classIndex, classes: 0)
@@ -126,7 +127,8 @@ enum GenerateCommand: Command {
         "\(path)  \(size)x\(size)  \(OutputFiles.describeSize(bytes.count))"
           + "  seed \(seed)  \(format: seconds(since: imageStart))")
     }
-    Diagnostics.note("wrote \(written) file\(written == 1 ? "" : "s") in \(format: seconds(since: start))")
+    Diagnostics.note(
+      "wrote \(written) file\(written == 1 ? "" : "s") in \(format: seconds(since: start))")
   }
 
   /// The file formats `--format` names.
