@@ -7,6 +7,11 @@ import CCairo
 /// effects is drawn alone on a surface of its own, processed, composited
 /// with its Cairo operator (through the mask when it has one) and freed at
 /// once, so at most a page, one layer and one mask exist at a time.
+///
+/// FIXME: a drawing layer's Cairo calls run on one core (the A2 benchmark
+/// spends about 0.9 s of its 2 s in `cairo_stroke`). Replaying the closure
+/// into page bands on both cores would need closures that are safe to run
+/// concurrently, which the `Sketch` contract does not ask of sketches.
 struct RasterCompositor {
   /// The render's shared images and seeds.
   let session: RenderSession
