@@ -83,8 +83,33 @@ final class PluginCompiler {
 
     let start = Date()
     let warnings = try compile(source, key: key, to: path)
+    prune(typeName: source.typeName, keeping: path)
     return Built(
       path: path, compiled: true, seconds: Date().timeIntervalSince(start), warnings: warnings)
+  }
+
+  /// How many plugins of one sketch type the cache keeps.
+  static let keptVersions = 8
+
+  /// Deletes all but the newest ``keptVersions`` plugins named after
+  /// `typeName` (a `watch` session leaves one per edit). A library still
+  /// loaded by a running process is unaffected by its deletion.
+  private func prune(typeName: String, keeping path: String) {
+    let manager = FileManager.default
+    let names = (try? manager.contentsOfDirectory(atPath: cacheFolder)) ?? []
+    let prefix = typeName + "-"
+    let plugins = names.filter {
+      $0.hasPrefix(prefix) && $0.hasSuffix(".so") && $0.count == prefix.count + 16 + 3
+    }.map { cacheFolder + "/" + $0 }
+    guard plugins.count > PluginCompiler.keptVersions else { return }
+    let dated = plugins.map { file in
+      (file, (try? manager.attributesOfItem(atPath: file)[.modificationDate] as? Date) ?? nil)
+    }
+    let oldestFirst = dated.sorted { ($0.1 ?? .distantPast) < ($1.1 ?? .distantPast) }
+    for (file, _) in oldestFirst.dropLast(PluginCompiler.keptVersions) where file != path {
+      try? manager.removeItem(atPath: file)
+      try? manager.removeItem(atPath: file + ".lock")
+    }
   }
 
   private func createCacheFolder() throws {
