@@ -69,6 +69,58 @@ struct WatchCommandTests {
     #expect(status == 0)
     #expect(watch.log.contains("watch stopped"))
   }
+
+  @Test("replacing an image the sketch places renders again")
+  func imageInput() throws {
+    let scratch = try Scratch()
+    // Two different PNGs to swap in, made by obscura itself.
+    try scratch.write("Swatch.swift", """
+      import Obscura
+      struct Swatch: Sketch {
+        var settings = Settings(paper: .a6, seed: 1, parameters: [.color("ink", Color(hex: 0x336699))])
+        func compose(_ poster: inout Poster) throws {
+          poster.add(.fill(.color(try poster.color("ink"))))
+        }
+      }
+
+      """)
+    for (ink, folder) in [("#336699", "blue"), ("#CC5500", "orange")] {
+      let made = try ObscuraProcess.run(
+        ["run", "Swatch.swift", "--dpi", "20", "--param", "ink=\(ink)", "--out", folder],
+        in: scratch.path)
+      try #require(made.status == 0, "\(made.output)")
+    }
+    try FileManager.default.copyItem(
+      atPath: scratch.path + "/blue/Swatch-seed1.png", toPath: scratch.path + "/sky.png")
+    try scratch.write("Placed.swift", """
+      import Obscura
+      struct Placed: Sketch {
+        var settings = Settings(paper: .a6, seed: 2)
+        func compose(_ poster: inout Poster) throws {
+          poster.add(.image("sky.png", fit: .cover))
+        }
+      }
+
+      """)
+
+    let watch = try WatchProcess(["watch", "Placed.swift", "--out", "out"], in: scratch.path)
+    defer { watch.stop() }
+    try watch.waitFor("rendered in", count: 1)
+    let png = scratch.path + "/out/Placed-seed2.png"
+    let first = try PNGFile(path: png)
+
+    // Replace the image (a rename, as editors and exporters do).
+    try FileManager.default.copyItem(
+      atPath: scratch.path + "/orange/Swatch-seed1.png", toPath: scratch.path + "/.sky.tmp")
+    _ = rename(scratch.path + "/.sky.tmp", scratch.path + "/sky.png")
+    try watch.waitFor("rendered in", count: 2)
+    #expect(watch.log.contains("changed: sky.png"))
+    let second = try PNGFile(path: png)
+    let center = (first.height / 2 * first.width + first.width / 2) * 4
+    #expect(Array(first.rgba[center..<center + 3]) == [0x33, 0x66, 0x99])
+    #expect(Array(second.rgba[center..<center + 3]) == [0xCC, 0x55, 0x00])
+    #expect(watch.interrupt() == 0)
+  }
 }
 
 /// A `watch` running in the background, its stderr collected as it comes.
