@@ -39,28 +39,27 @@ struct WatchCommandTests {
     let first = try Data(contentsOf: URL(fileURLWithPath: png))
 
     // A one-word edit is back on disk, in place, under the same name.
-    try WatchCommandTests.sketch(title: "Two").write(toFile: file, atomically: true, encoding: .utf8)
+    try WatchCommandTests.sketch(title: "Two").write(to: file)
     try watch.waitFor("rendered in", count: 2)
     let second = try Data(contentsOf: URL(fileURLWithPath: png))
     #expect(second != first)
     #expect(scratch.files(in: "out") == ["Live-seed9.png"])
 
     // A compile error is shown at the user's line; the PNG stays.
-    try WatchCommandTests.sketch(title: "Two", body: "let broken: Int = \"x\"")
-      .write(toFile: file, atomically: true, encoding: .utf8)
+    try WatchCommandTests.sketch(title: "Two", body: "let broken: Int = \"x\"").write(to: file)
     try watch.waitFor("keeping the last good render", count: 1)
     #expect(watch.log.contains("Live.swift:6:23: error: cannot convert value of type 'String'"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: png)) == second)
 
     // A trap while rendering ends only the render.
     try WatchCommandTests.sketch(title: "Two", body: "let empty: [Int] = []; _ = empty[1]")
-      .write(toFile: file, atomically: true, encoding: .utf8)
+      .write(to: file)
     try watch.waitFor("crashed while rendering", count: 1)
     #expect(watch.log.contains("Live.swift crashed while rendering (signal 4 (SIGILL)"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: png)) == second)
 
     // And the next good edit renders again.
-    try WatchCommandTests.sketch(title: "Three").write(toFile: file, atomically: true, encoding: .utf8)
+    try WatchCommandTests.sketch(title: "Three").write(to: file)
     try watch.waitFor("rendered in", count: 3)
     #expect(try Data(contentsOf: URL(fileURLWithPath: png)) != second)
 
@@ -77,7 +76,8 @@ struct WatchCommandTests {
     try scratch.write("Swatch.swift", """
       import Obscura
       struct Swatch: Sketch {
-        var settings = Settings(paper: .a6, seed: 1, parameters: [.color("ink", Color(hex: 0x336699))])
+        var settings = Settings(
+          paper: .a6, seed: 1, parameters: [.color("ink", Color(hex: 0x336699))])
         func compose(_ poster: inout Poster) throws {
           poster.add(.fill(.color(try poster.color("ink"))))
         }
@@ -187,4 +187,11 @@ struct WatchTimeout: Error, CustomStringConvertible {
   var marker: String
   var log: String
   var description: String { "timed out waiting for '\(marker)'; output so far:\n\(log)" }
+}
+
+extension String {
+  /// Saves the text to `path` atomically, as an editor does.
+  fileprivate func write(to path: String) throws {
+    try write(toFile: path, atomically: true, encoding: .utf8)
+  }
 }

@@ -20,7 +20,7 @@ final class PluginCompiler {
   static let entryPoint = "obscura_sketch_type"
 
   /// A change here invalidates every cached plugin.
-  private static let layoutVersion = "plugin-1"
+  private static let layoutVersion = "plugin-2"
 
   let toolchain: Toolchain
   /// The folder holding compiled plugins.
@@ -149,7 +149,9 @@ final class PluginCompiler {
     var arguments = [
       // One frontend for both files (-wmo) loads the module interfaces once.
       "-emit-library", "-parse-as-library", "-wmo", PluginCompiler.optimization,
-      "-module-name", "ObscuraSketch_\(source.typeName)",
+      // A module name per version keeps the symbols of successive plugins
+      // loaded by one `watch` worker apart.
+      "-module-name", "ObscuraSketch_\(source.typeName)_\(key)",
       "-I", toolchain.modules,
       "-module-cache-path", "\(cacheFolder)/module-cache",
       "-diagnostic-style=llvm",
