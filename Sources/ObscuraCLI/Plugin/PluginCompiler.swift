@@ -14,7 +14,12 @@ final class PluginCompiler {
   /// `-Onone` compiles a small sketch in about 0.35 s here, `-O` in about
   /// 0.6 s; the time a render spends is in the runtime (compiled
   /// optimised), not in the sketch's own code.
-  static let optimization = "-Onone"
+  /// `OBSCURA_SKETCH_OPTIMIZATION=-O` chooses optimised plugins for sketches
+  /// whose own loops dominate the render.
+  static let optimization: String = {
+    let asked = ProcessInfo.processInfo.environment["OBSCURA_SKETCH_OPTIMIZATION"]
+    return ["-O", "-Osize", "-Ounchecked"].contains(asked ?? "") ? asked! : "-Onone"
+  }()
 
   /// The name of the C entry point the generated wrapper exports.
   static let entryPoint = "obscura_sketch_type"
