@@ -13,7 +13,22 @@ public final class Generator: Sendable {
   /// The configuration the generator was built from.
   public let config: GeneratorConfig
   let mappingNetwork: MappingNetwork
-  let synthesisNetwork: SynthesisNetwork
+  let synthesisNetwork: Synthesis
+
+  /// The synthesis network of the checkpoint's family.
+  enum Synthesis: Sendable {
+    /// StyleGAN2-ADA: blocks of modulated convolutions with noise.
+    case styleGAN2(SynthesisNetwork)
+    /// StyleGAN3 (`-T` or `-R`): Fourier features and filtered layers.
+    case styleGAN3(StyleGAN3Synthesis)
+
+    var numWs: Int {
+      switch self {
+      case .styleGAN2(let network): return network.numWs
+      case .styleGAN3(let network): return network.architecture.numWs
+      }
+    }
+  }
 
   /// Builds the generator from a loaded checkpoint.
   ///
@@ -21,14 +36,15 @@ public final class Generator: Sendable {
   ///   unsupported architecture or family.
   public init(_ checkpoint: Checkpoint) throws {
     let config = checkpoint.config
-    guard config.family == .styleGAN2 else {
-      // FIXME: StyleGAN3 synthesis is not part of this engine yet.
-      throw StyleGANError.unsupportedFamily(config.family)
-    }
     let lookup = TensorLookup(tensors: checkpoint.tensors)
     self.config = config
     mappingNetwork = try MappingNetwork(lookup, config: config)
-    synthesisNetwork = try SynthesisNetwork(lookup, config: config)
+    switch config.family {
+    case .styleGAN2:
+      synthesisNetwork = .styleGAN2(try SynthesisNetwork(lookup, config: config))
+    case .styleGAN3T, .styleGAN3R:
+      synthesisNetwork = .styleGAN3(try StyleGAN3Synthesis(checkpoint: checkpoint))
+    }
     guard synthesisNetwork.numWs == config.numWs else {
       throw StyleGANError.latentShape(
         what: "the configuration's num_ws", actual: [config.numWs],
@@ -135,13 +151,22 @@ public final class Generator: Sendable {
   ///   - noiseMode: ``NoiseMode/const`` as the official scripts default to.
   ///   - noiseSeed: Seeds the Gaussian noise of ``NoiseMode/random``; sample
   ///     `n` of a batch uses `noiseSeed + n`.
-  public func synthesis(ws: Tensor, noiseMode: NoiseMode = .const, noiseSeed: UInt32 = 0)
-    throws -> Tensor
-  {
+  ///   - transform: Translates and rotates a StyleGAN3 model's input; `nil`
+  ///     keeps the checkpoint's stored transform. StyleGAN2 models have no
+  ///     input transform and StyleGAN3 models no noise; each ignores the other's.
+  public func synthesis(
+    ws: Tensor, noiseMode: NoiseMode = .const, noiseSeed: UInt32 = 0,
+    transform: InputTransform? = nil
+  ) throws -> Tensor {
     let (numWs, wDim) = (config.numWs, config.wDim)
     guard ws.shape.count == 3, ws.shape[1] == numWs, ws.shape[2] == wDim else {
       throw StyleGANError.latentShape(
         what: "ws", actual: ws.shape, expected: "[N, \(numWs), \(wDim)]")
+    }
+    let synthesisNetwork: SynthesisNetwork
+    switch self.synthesisNetwork {
+    case .styleGAN2(let network): synthesisNetwork = network
+    case .styleGAN3(let network): return try network(ws: ws, transform: transform)
     }
     let batch = ws.shape[0]
     let (channels, size) = (config.channels, config.resolution)
@@ -163,11 +188,13 @@ public final class Generator: Sendable {
   /// renders it.
   public func generate(
     seed: UInt32, classIndex: Int? = nil, truncationPsi: Float = 1,
-    truncationCutoff: Int? = nil, noiseMode: NoiseMode = .const, noiseSeed: UInt32 = 0
+    truncationCutoff: Int? = nil, noiseMode: NoiseMode = .const, noiseSeed: UInt32 = 0,
+    transform: InputTransform? = nil
   ) throws -> Tensor {
     let ws = try mapping(
       z: z(seed: seed), classIndex: classIndex, truncationPsi: truncationPsi,
       truncationCutoff: truncationCutoff)
-    return try synthesis(ws: ws, noiseMode: noiseMode, noiseSeed: noiseSeed)
+    return try synthesis(
+      ws: ws, noiseMode: noiseMode, noiseSeed: noiseSeed, transform: transform)
   }
 }
