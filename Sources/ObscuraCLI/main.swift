@@ -9,6 +9,7 @@ let commands: [any Command.Type] = [
   GenerateCommand.self,
   InfoCommand.self,
   ConvertCommand.self,
+  BenchmarkCommand.self,
 ]
 
 exit(CommandLineTool.main(CommandLine.arguments, commands: commands))

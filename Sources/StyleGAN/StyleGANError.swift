@@ -9,6 +9,9 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A model file could not be written.
   case writeFailed(file: String, reason: String)
 
+  /// A model file could not be written because its folder does not exist.
+  case outputFolderMissing(file: String, folder: String)
+
   // MARK: Generating
 
   /// A tensor the generator needs is not in the checkpoint.
@@ -19,8 +22,6 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
   case unsupportedArchitecture(String)
   /// The mapping activation is not one the engine computes.
   case unsupportedActivation(String)
-  /// The generator family is not computed by this engine yet.
-  case unsupportedFamily(GeneratorConfig.Family)
   /// A stored resampling filter is not the outer product of two 1-D filters.
   case filterNotSeparable(name: String, shape: [Int])
   /// A seed outside 0…2^32 − 1, or not a number.
@@ -37,6 +38,8 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
   case latentShape(what: String, actual: [Int], expected: String)
   /// Style mixing with a crossover outside 0…num_ws.
   case crossoverOutOfRange(crossover: Int, numWs: Int)
+  /// The bundled default model was not found.
+  case defaultModelMissing(searched: [String])
 
   // MARK: StyleGAN3
 
@@ -57,6 +60,8 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
       return "\(file): \(problem.description)"
     case .writeFailed(let file, let reason):
       return "\(file): could not be written: \(reason)"
+    case .outputFolderMissing(let file, let folder):
+      return "\(file): could not be written: the folder \(folder) does not exist"
     case .missingTensor(let name):
       return "the checkpoint has no tensor \(name), which the generator needs"
     case .tensorShape(let name, let actual, let expected):
@@ -65,12 +70,11 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
       return "synthesis architecture '\(name)' is not supported; expected skip, resnet or orig"
     case .unsupportedActivation(let name):
       return "activation '\(name)' is not supported; expected lrelu or linear"
-    case .unsupportedFamily(let family):
-      return "generating with \(family.rawValue) models is not supported yet"
     case .filterNotSeparable(let name, let shape):
       return "resampling filter \(name) (shape \(shape)) is not separable"
     case .invalidSeed(let text):
-      return "seed '\(text)' is not a whole number from 0 to 4294967295"
+      return "seed '\(text)' is neither a whole number from 0 to 4294967295 nor a range"
+        + " LOW-HIGH of such numbers"
     case .invalidTruncationPsi(let text):
       return "truncation psi '\(text)' is not a finite number"
     case .invalidTruncationCutoff(let cutoff):
@@ -86,6 +90,10 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
       return "\(what) has shape \(actual), expected \(expected)"
     case .crossoverOutOfRange(let crossover, let numWs):
       return "style-mixing crossover \(crossover) is outside 0...\(numWs)"
+    case .defaultModelMissing(let searched):
+      return "the default model \(DefaultModel.fileName) was not found (looked in "
+        + searched.joined(separator: ", ")
+        + "); set OBSCURA_MODELS to the folder that holds it, or give a model's path"
     case .notStyleGAN3(let family):
       return "the checkpoint holds a \(family.rawValue) generator, not a StyleGAN3 one"
     case .invalidStyleGAN3Setting(let key, let value):
@@ -127,6 +135,9 @@ public enum CheckpointProblem: Error, Sendable, Equatable, CustomStringConvertib
   case unsupportedFamily(looksLike: String)
   /// The checkpoint's layout is not the official one.
   case unexpectedLayout(detail: String)
+  /// The configuration describes no network that can be built; `reason`
+  /// is a sentence from the network's own planner.
+  case invalidNetwork(reason: String)
   /// The requested network is not in the checkpoint.
   case missingNetwork(name: String, available: [String])
   /// A configuration value is missing or has the wrong type.
@@ -173,6 +184,8 @@ public enum CheckpointProblem: Error, Sendable, Equatable, CustomStringConvertib
         + "StyleGAN3 checkpoints in the official PyTorch format"
     case .unexpectedLayout(let detail):
       return "not laid out as an official StyleGAN checkpoint: \(detail)"
+    case .invalidNetwork(let reason):
+      return reason
     case .missingNetwork(let name, let available):
       let list = available.isEmpty ? "none" : available.joined(separator: ", ")
       return "the checkpoint has no network '\(name)' (it has: \(list))"

@@ -25,7 +25,8 @@ enum CheckpointFixtures {
   /// folder if `../shared` is not there.
   static func bytes(_ url: URL) throws -> [UInt8] {
     guard FileManager.default.fileExists(atPath: url.path) else {
-      let message = "\(url.path) is missing: these tests need ../shared "
+      let message =
+        "\(url.path) is missing: these tests need ../shared "
         + "(the reference fixtures) next to the repository"
       Issue.record(Comment(rawValue: message))
       throw FixtureMissing()

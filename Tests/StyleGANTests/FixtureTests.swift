@@ -52,15 +52,6 @@ enum Fixtures {
     var file: String
     var z: Int
     var c: Int
-    var w: Int
-    var res: Int
-    var maplayers: Int
-    var cbase: Int
-    var cmax: Int
-    var fp16: Int?
-    var clamp: Float?
-    var arch: String?
-    var num_ws: Int
   }
 
   private struct CaseFile: Decodable {
@@ -78,10 +69,10 @@ enum Fixtures {
     return (file.models, file.cases)
   }
 
-  /// The StyleGAN2 cases (the `sg2` peer).
-  static func styleGAN2Cases() throws -> [Case] {
+  /// The cases of one peer (`sg2`, `sg3`).
+  static func cases(peer: String) throws -> [Case] {
     let (models, cases) = try load()
-    let names = Set(models.filter { $0.peer == "sg2" }.map { $0.name })
+    let names = Set(models.filter { $0.peer == peer }.map { $0.name })
     return cases.filter { names.contains($0.model) }
   }
 
@@ -156,39 +147,31 @@ func maxAbsoluteDifference(_ a: Tensor, _ b: Tensor) -> Float {
   zip(a.scalars, b.scalars).reduce(0) { max($0, abs($1.0 - $1.1)) }
 }
 
-// FIXME: temporary: reads tensors dumped to /tmp/sgdump until Checkpoint.load lands.
-enum DevelopmentCheckpoint {
-  static func load(_ model: Fixtures.Model) throws -> Checkpoint {
-    let folder = URL(fileURLWithPath: "/tmp/sgdump/\(model.name)")
-    var tensors: [String: Tensor] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path)
-    where name.hasSuffix(".npy") {
-      tensors[String(name.dropLast(4))] = try NPYFile.read(folder.appendingPathComponent(name))
-    }
-    let config = GeneratorConfig(
-      family: .styleGAN2, zDim: model.z, cDim: model.c, wDim: model.w, resolution: model.res,
-      channels: 3, numWs: model.num_ws,
-      mapping: MappingConfig(
-        numLayers: model.maplayers, embedFeatures: model.w, layerFeatures: model.w),
-      synthesis: SynthesisConfig(
-        channelBase: model.cbase, channelMax: model.cmax, numFP16Res: model.fp16 ?? 0,
-        convClamp: model.clamp, architecture: model.arch ?? "skip"))
-    return Checkpoint(config: config, tensors: tensors)
-  }
-}
-
-@Suite("Fixtures: the official StyleGAN2-ADA outputs")
+@Suite("Fixtures: the official StyleGAN2-ADA and StyleGAN3 outputs")
 struct FixtureTests {
   @Test("Every StyleGAN2 case: z exact, ws and image within 1e-4")
   func styleGAN2Cases() throws {
-    let (models, _) = try Fixtures.load()
-    let cases = try Fixtures.styleGAN2Cases()
+    let cases = try Fixtures.cases(peer: "sg2")
     #expect(cases.count == 8)
+    try check(cases)
+  }
+
+  @Test("The StyleGAN3 case through the same Generator: ws and image within 1e-4")
+  func styleGAN3Cases() throws {
+    let cases = try Fixtures.cases(peer: "sg3")
+    #expect(cases.count == 4)
+    try check(cases)
+  }
+
+  /// Runs each case from seed to image and compares z, ws and the image.
+  private func check(_ cases: [Fixtures.Case]) throws {
+    let (models, _) = try Fixtures.load()
     var generators: [String: Generator] = [:]
     for fixture in cases {
       let model = try #require(models.first { $0.name == fixture.model })
       if generators[model.name] == nil {
-        generators[model.name] = try Generator(DevelopmentCheckpoint.load(model))
+        let file = Fixtures.directory.appendingPathComponent(model.file)
+        generators[model.name] = try Generator(Checkpoint.load(contentsOf: file))
       }
       let generator = generators[model.name]!
 

@@ -45,6 +45,9 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
   case emptyTargetRect(layer: String)
   /// A raster provider failed to produce its pixels.
   case rasterProviderFailed(layer: String, reason: String)
+  /// A generated (StyleGAN) layer could not produce its image; `location` is
+  /// the sketch line that built the layer.
+  case generatedLayer(layer: String, location: SourceLocation, problem: GeneratedProblem)
   /// An output folder that does not exist or cannot be written.
   case outputNotWritable(path: String, reason: String)
   /// A file that could not be written or moved into place.
@@ -74,7 +77,9 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
       return "Crop marks are drawn in the bleed, but the bleed is zero. Set a bleed "
         + "(3 mm is common) or turn crop marks off."
     case .unknownParameter(let name, let declared):
-      let list = declared.isEmpty ? "The sketch declares no parameters."
+      let list =
+        declared.isEmpty
+        ? "The sketch declares no parameters."
         : "The sketch declares: \(declared.joined(separator: ", "))."
       return "Unknown parameter '\(name)'. \(list)"
     case .wrongParameterType(let name, let value, let expected):
@@ -90,7 +95,9 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
     case .unknownChoice(let kind, let name, let valid):
       return "Unknown \(kind) '\(name)'. Use one of \(valid.joined(separator: ", "))."
     case .unknownFont(let family, let matches):
-      let hint = matches.isEmpty ? "Run `obscura fonts` to list the available families."
+      let hint =
+        matches.isEmpty
+        ? "Run `obscura fonts` to list the available families."
         : "Close matches: \(matches.joined(separator: ", "))."
       return "Unknown font family '\(family)'. \(hint)"
     case .fontsFolderMissing(let searched):
@@ -110,6 +117,8 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
         + "and a height."
     case .rasterProviderFailed(let layer, let reason):
       return "Layer '\(layer)' could not produce its pixels: \(reason)"
+    case .generatedLayer(let layer, let location, let problem):
+      return "\(location): generated layer '\(layer)': \(problem)."
     case .outputNotWritable(let path, let reason):
       return "Cannot write to the output folder \(path): \(reason)."
     case .writeFailed(let path, let reason):

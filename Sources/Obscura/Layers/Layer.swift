@@ -54,7 +54,8 @@ public struct Layer {
   /// A layer showing a PNG file placed with a fit mode.
   ///
   /// - Parameters:
-  ///   - path: The PNG file; relative paths resolve against the working directory.
+  ///   - path: The PNG file; a relative path resolves against the sketch's folder
+  ///     (``Poster/sourcePath``), else against the working directory.
   ///   - rect: The target rectangle in sketch units; `nil` is the bleed box.
   public static func image(
     _ path: String, fit: Fit = .cover, anchor: Anchor = .center, in rect: Rect? = nil,
@@ -100,7 +101,8 @@ public struct Layer {
     let block = TextBlock(
       text, font: font, size: size, color: color, tracking: tracking, leading: leading,
       alignment: alignment ?? TextAlignment(anchor), placement: .page(anchor, margin: margin))
-    return .text(block, name: name ?? "Title “\(text.prefix(24))”", blend: blend,
+    return .text(
+      block, name: name ?? "Title “\(text.prefix(24))”", blend: blend,
       opacity: opacity)
   }
 

@@ -100,12 +100,16 @@ final class TextLayout {
       let x = point.x - anchor.unitX * boxWidth - (width == nil ? logical.minX : 0)
       return Point(x, point.y - anchor.unitY * logical.height - logical.minY)
     case .box(let rect, let anchor):
-      return Point(rect.minX, rect.minY + anchor.unitY * (rect.height - logical.height)
-        - logical.minY)
+      return Point(
+        rect.minX,
+        rect.minY + anchor.unitY * (rect.height - logical.height)
+          - logical.minY)
     case .page(let anchor, let margin):
       let rect = geometry.trimBox.inset(by: margin)
-      return Point(rect.minX, rect.minY + anchor.unitY * (rect.height - logical.height)
-        - logical.minY)
+      return Point(
+        rect.minX,
+        rect.minY + anchor.unitY * (rect.height - logical.height)
+          - logical.minY)
     }
   }
 

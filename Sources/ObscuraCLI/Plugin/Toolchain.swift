@@ -88,22 +88,16 @@ struct Toolchain {
     return flags
   }
 
-  /// The `-I` flags pkg-config gives for the named packages.
+  /// The `-I` flags pkg-config gives for the named packages, in one call.
   private static func pkgConfigIncludes(_ packages: [String]) -> [String] {
+    guard
+      let result = try? Subprocess.run(
+        "/usr/bin/env", ["pkg-config", "--cflags-only-I"] + packages),
+      result.status == 0
+    else { return [] }
     var seen = Set<String>()
-    var flags: [String] = []
-    for package in packages {
-      guard
-        let result = try? Subprocess.run(
-          "/usr/bin/env", ["pkg-config", "--cflags-only-I", package]),
-        result.status == 0
-      else { continue }
-      for flag in result.output.split(whereSeparator: { $0 == " " || $0 == "\n" })
-      where seen.insert(String(flag)).inserted {
-        flags.append(String(flag))
-      }
-    }
-    return flags
+    return result.output.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+      .filter { seen.insert($0).inserted }
   }
 
   /// The path of the running executable.

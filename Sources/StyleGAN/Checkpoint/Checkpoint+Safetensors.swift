@@ -28,6 +28,13 @@ extension Checkpoint {
   @discardableResult
   public func write(safetensors url: URL, network: Network? = nil) throws -> Int {
     let bytes = safetensorsBytes(network: network)
+    let folder = url.deletingLastPathComponent()
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      throw StyleGANError.outputFolderMissing(file: url.path, folder: folder.path)
+    }
     do {
       try Data(bytes).write(to: url, options: .atomic)
     } catch {

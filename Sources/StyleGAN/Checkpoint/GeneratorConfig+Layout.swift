@@ -87,7 +87,9 @@ extension GeneratorConfig {
         shapes.append(("\(block).const", [outChannels, resolution, resolution]))
       }
       shapes.append(("\(block).resample_filter", filter))
-      let convolutions = inChannels == 0 ? [("conv1", outChannels)]
+      let convolutions =
+        inChannels == 0
+        ? [("conv1", outChannels)]
         : [("conv0", inChannels), ("conv1", outChannels)]
       for (name, inputs) in convolutions {
         let prefix = "\(block).\(name)"

@@ -36,26 +36,11 @@ extension GeneratorConfig {
     let wDim = try kwargs.int("w_dim")
     let resolution = try kwargs.int("img_resolution")
     let channels = try kwargs.int("img_channels")
-    guard resolution >= 4, resolution <= 1 << 16, resolution & (resolution - 1) == 0 else {
-      throw CheckpointProblem.badConfig(
-        key: "img_resolution", detail: "is \(resolution); expected a power of two from 4")
-    }
-    for (key, value) in [("z_dim", zDim), ("c_dim", cDim), ("w_dim", wDim)]
-    where value < 0 || value > 1 << 20 {
-      throw CheckpointProblem.badConfig(key: key, detail: "is \(value), out of range")
-    }
-    guard channels >= 1, channels <= 64 else {
-      throw CheckpointProblem.badConfig(key: "img_channels", detail: "is \(channels)")
-    }
 
     // Mapping network (`mapping_kwargs`).
     let mappingKwargs = try kwargs.nested("mapping_kwargs")
     let isStyleGAN3 = family.isStyleGAN3
     let numLayers = try mappingKwargs.int("num_layers", default: isStyleGAN3 ? 2 : 8)
-    guard (1...64).contains(numLayers) else {
-      throw CheckpointProblem.badConfig(
-        key: "mapping_kwargs.num_layers", detail: "is \(numLayers)")
-    }
     let embedFeatures =
       cDim == 0 ? 0 : try mappingKwargs.optionalInt("embed_features") ?? wDim
     let mapping = MappingConfig(
@@ -86,23 +71,15 @@ extension GeneratorConfig {
       architecture: try synthesisKwargs.string("architecture", default: "skip"),
       resampleFilter: try synthesisKwargs.doubles("resample_filter", default: [1, 3, 3, 1])
         .map(Float.init))
-    guard synthesis.channelBase > 0, synthesis.channelMax > 0,
-      synthesis.channelBase <= 1 << 24, synthesis.channelMax <= 1 << 16
-    else {
-      throw CheckpointProblem.badConfig(key: "channel_base", detail: "is not a positive size")
-    }
-    guard ["skip", "resnet", "orig"].contains(synthesis.architecture) else {
-      throw CheckpointProblem.badConfig(
-        key: "architecture", detail: "is '\(synthesis.architecture)'; expected skip, resnet or orig")
-    }
-    guard (1...16).contains(synthesis.resampleFilter.count) else {
-      throw CheckpointProblem.badConfig(key: "resample_filter", detail: "has no taps")
-    }
     let known: Set = [
       "channel_base", "channel_max", "num_fp16_res", "conv_clamp", "architecture",
       "resample_filter",
     ]
-    if isStyleGAN3 { synthesis.extra = Self.styleGAN3Defaults }
+    if isStyleGAN3 {
+      synthesis.extra = Self.styleGAN3Defaults
+      // -R detected from its layers implies radial filters.
+      synthesis.extra["use_radial_filters"] = family == .styleGAN3R ? "true" : "false"
+    }
     for (key, value) in synthesisKwargs.values where !known.contains(key) {
       if let text = value.decimalText { synthesis.extra[key] = text }
     }

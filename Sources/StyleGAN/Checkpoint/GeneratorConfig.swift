@@ -55,7 +55,8 @@ public struct GeneratorConfig: Sendable, Equatable, Codable {
 public struct MappingConfig: Sendable, Equatable, Codable {
   /// Fully connected layers after the input (`num_layers`, default 8).
   public var numLayers: Int
-  /// Width of the label embedding (`embed_features`, default `w_dim`).
+  /// Width of the label embedding (`embed_features`, default `w_dim`); 0
+  /// for unconditional models, as the official constructor sets it.
   public var embedFeatures: Int
   /// Width of the hidden layers (`layer_features`, default `w_dim`).
   public var layerFeatures: Int

@@ -17,9 +17,7 @@ public final class Generator: Sendable {
 
   /// The synthesis network of the checkpoint's family.
   enum Synthesis: Sendable {
-    /// StyleGAN2-ADA: blocks of modulated convolutions with noise.
     case styleGAN2(SynthesisNetwork)
-    /// StyleGAN3 (`-T` or `-R`): Fourier features and filtered layers.
     case styleGAN3(StyleGAN3Synthesis)
 
     var numWs: Int {
@@ -148,12 +146,12 @@ public final class Generator: Sendable {
   /// Synthesises images `[N, C, H, W]` from ws `[N, num_ws, w_dim]`.
   ///
   /// - Parameters:
-  ///   - noiseMode: ``NoiseMode/const`` as the official scripts default to.
+  ///   - noiseMode: ``NoiseMode/const`` as the official scripts default to
+  ///     (StyleGAN3 generators have no noise inputs and ignore it).
   ///   - noiseSeed: Seeds the Gaussian noise of ``NoiseMode/random``; sample
   ///     `n` of a batch uses `noiseSeed + n`.
-  ///   - transform: Translates and rotates a StyleGAN3 model's input; `nil`
-  ///     keeps the checkpoint's stored transform. StyleGAN2 models have no
-  ///     input transform and StyleGAN3 models no noise; each ignores the other's.
+  ///   - transform: The input transform of a StyleGAN3 generator; nil keeps
+  ///     the stored one. StyleGAN2 generators ignore it.
   public func synthesis(
     ws: Tensor, noiseMode: NoiseMode = .const, noiseSeed: UInt32 = 0,
     transform: InputTransform? = nil
@@ -163,10 +161,12 @@ public final class Generator: Sendable {
       throw StyleGANError.latentShape(
         what: "ws", actual: ws.shape, expected: "[N, \(numWs), \(wDim)]")
     }
-    let synthesisNetwork: SynthesisNetwork
-    switch self.synthesisNetwork {
-    case .styleGAN2(let network): synthesisNetwork = network
-    case .styleGAN3(let network): return try network(ws: ws, transform: transform)
+    let network: SynthesisNetwork
+    switch synthesisNetwork {
+    case .styleGAN2(let styleGAN2):
+      network = styleGAN2
+    case .styleGAN3(let styleGAN3):
+      return try styleGAN3(ws: ws, transform: transform)
     }
     let batch = ws.shape[0]
     let (channels, size) = (config.channels, config.resolution)
@@ -177,7 +177,7 @@ public final class Generator: Sendable {
         let start = (n * numWs + index) * wDim
         return Array(ws.scalars[start..<start + wDim])
       }
-      let image = synthesisNetwork.apply(
+      let image = network.apply(
         ws: sample, noiseMode: noiseMode, noiseSeed: noiseSeed &+ UInt32(truncatingIfNeeded: n))
       images.scalars.replaceSubrange(n * imageCount..<(n + 1) * imageCount, with: image.scalars)
     }
@@ -194,7 +194,6 @@ public final class Generator: Sendable {
     let ws = try mapping(
       z: z(seed: seed), classIndex: classIndex, truncationPsi: truncationPsi,
       truncationCutoff: truncationCutoff)
-    return try synthesis(
-      ws: ws, noiseMode: noiseMode, noiseSeed: noiseSeed, transform: transform)
+    return try synthesis(ws: ws, noiseMode: noiseMode, noiseSeed: noiseSeed, transform: transform)
   }
 }

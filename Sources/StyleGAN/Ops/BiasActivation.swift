@@ -25,13 +25,15 @@ enum Activation: Sendable {
 
 /// Noise, bias, activation, gain and clamp on a feature map, in the order the
 /// reference applies them:
-/// `y = clamp(gain · f(x + noise + bias[c]), −clamp, clamp)`.
+/// `y = clamp(gain · f(x · d[c] + noise + bias[c]), −clamp, clamp)`, where
+/// `d` is the demodulation of the convolution before (1 when absent).
 enum BiasActivation {
   /// Applies the step in place to `x` (`[C, H, W]`); `noise` is `[H, W]`,
-  /// added to every channel, and `clamp` nil means no clamping.
+  /// added to every channel, `demodulation` holds `d[c]`, and `clamp` nil
+  /// means no clamping.
   static func apply(
-    _ x: inout Tensor, bias: [Float], noise: [Float]? = nil, activation: Activation,
-    gain: Float, clamp: Float?
+    _ x: inout Tensor, bias: [Float], demodulation: [Float]? = nil, noise: [Float]? = nil,
+    activation: Activation, gain: Float, clamp: Float?
   ) {
     let channels = x.shape[0]
     let pixels = x.count / max(channels, 1)
@@ -40,15 +42,20 @@ enum BiasActivation {
     let slope: Float = activation == .leakyReLU ? 0.2 : 1
     x.scalars.withUnsafeMutableBufferPointer { buffer in
       let base = buffer.baseAddress!
-      let addNoise: (UnsafeMutablePointer<Float>) -> Void = { plane in
-        guard let noise else { return }
+      let addNoise: (UnsafeMutablePointer<Float>, Float) -> Void = { plane, d in
+        guard let noise else {
+          if d != 1 {
+            for p in 0..<pixels { plane[p] *= d }
+          }
+          return
+        }
         noise.withUnsafeBufferPointer { n in
-          for p in 0..<pixels { plane[p] += n[p] }
+          for p in 0..<pixels { plane[p] = plane[p] * d + n[p] }
         }
       }
       parallelFor(channels) { c in
         let plane = base + c * pixels
-        addNoise(plane)
+        addNoise(plane, demodulation?[c] ?? 1)
         let b = bias[c]
         for p in 0..<pixels {
           var v = plane[p] + b

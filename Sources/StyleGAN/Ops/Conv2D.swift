@@ -10,37 +10,38 @@ enum Conv2D {
 
   /// Convolves `x` (`[I, H, W]`) with `weight`, a row-major `[O, I·k·k]`
   /// matrix, using `padding` zeros on each side; the result is
-  /// `[O, H + 2p − k + 1, W + 2p − k + 1]`.
+  /// `[O, H + 2p − k + 1, W + 2p − k + 1]`. With `inputScale`, input
+  /// channel `i` is multiplied by `inputScale[i]` first (while the columns are
+  /// built).
   static func apply(
-    _ x: Tensor, weight: UnsafePointer<Float>, outChannels: Int, kernel: Int, padding: Int
+    _ x: Tensor, weight: UnsafePointer<Float>, outChannels: Int, kernel: Int, padding: Int,
+    inputScale: [Float]? = nil
   ) -> Tensor {
     precondition(x.shape.count == 3, "conv2d takes [C, H, W], got \(x.shape)")
     let (inChannels, height, width) = (x.shape[0], x.shape[1], x.shape[2])
     let outHeight = height + 2 * padding - kernel + 1
     let outWidth = width + 2 * padding - kernel + 1
     let pixels = outHeight * outWidth
-    var y = Tensor(shape: [outChannels, outHeight, outWidth])
     let depth = inChannels * kernel * kernel
 
     // A 1×1 convolution without padding is the product itself.
     if kernel == 1 && padding == 0 {
-      x.scalars.withUnsafeBufferPointer { input in
-        y.scalars.withUnsafeMutableBufferPointer { output in
+      let x = inputScale.map { ModulatedConv2D.scaleChannels(x, by: $0) } ?? x
+      return x.scalars.withUnsafeBufferPointer { input in
+        Tensor.filled(shape: [outChannels, outHeight, outWidth]) { output in
           BLAS.sgemm(
             m: outChannels, n: pixels, k: inChannels,
             a: weight, lda: inChannels, b: input.baseAddress!, ldb: pixels,
             c: output.baseAddress!, ldc: pixels)
         }
       }
-      return y
     }
 
     let bandRows = max(1, min(outHeight, scratchBudget / max(1, depth * outWidth)))
-    var columns = [Float](repeating: 0, count: depth * bandRows * outWidth)
-    x.scalars.withUnsafeBufferPointer { input in
-      y.scalars.withUnsafeMutableBufferPointer { output in
-        columns.withUnsafeMutableBufferPointer { scratch in
-          let (src, dst, col) = (input.baseAddress!, output.baseAddress!, scratch.baseAddress!)
+    return x.scalars.withUnsafeBufferPointer { input in
+      Tensor.filled(shape: [outChannels, outHeight, outWidth]) { output in
+        ScratchBuffers.shared.withBuffer(depth * bandRows * outWidth) { col in
+          let (src, dst) = (input.baseAddress!, output.baseAddress!)
           var firstRow = 0
           while firstRow < outHeight {
             let rows = min(bandRows, outHeight - firstRow)
@@ -49,6 +50,7 @@ enum Conv2D {
             // im2col: row (i, a, b) of the matrix holds input channel i
             // shifted by (a − p, b − p) over the band's output pixels.
             parallelFor(inChannels) { i in
+              let scale = inputScale?[i] ?? 1
               for a in 0..<kernel {
                 for b in 0..<kernel {
                   let line = col + ((i * kernel + a) * kernel + b) * band
@@ -64,7 +66,7 @@ enum Conv2D {
                     }
                     let source = src + (i * height + sourceRow) * width + shift
                     for c in 0..<first { out[c] = 0 }
-                    for c in first..<last { out[c] = source[c] }
+                    for c in first..<last { out[c] = source[c] * scale }
                     for c in max(last, first)..<outWidth { out[c] = 0 }
                   }
                 }
@@ -80,6 +82,5 @@ enum Conv2D {
         }
       }
     }
-    return y
   }
 }

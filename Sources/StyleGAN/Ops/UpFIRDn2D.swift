@@ -41,17 +41,22 @@ enum UpFIRDn2D {
     var horizontal = Tensor(shape: [channels, height, outWidth])
     x.scalars.withUnsafeBufferPointer { source in
       horizontal.scalars.withUnsafeMutableBufferPointer { target in
-        let (src, dst) = (source.baseAddress!, target.baseAddress!)
-        parallelChunks(channels * height) { range in
-          for line in range {
-            let input = src + line * width
-            let output = dst + line * outWidth
-            for j in 0..<outWidth {
-              var sum: Float = 0
-              for tap in columns[j] {
-                sum += tap.weight * input[tap.source]
+        columns.sources.withUnsafeBufferPointer { sources in
+          columns.weights.withUnsafeBufferPointer { weights in
+            let (src, dst) = (source.baseAddress!, target.baseAddress!)
+            let (at, by, width_) = (sources.baseAddress!, weights.baseAddress!, columns.width)
+            parallelChunks(channels * height, minimumChunk: 16) { range in
+              for line in range {
+                let input = src + line * width
+                let output = dst + line * outWidth
+                for j in 0..<outWidth {
+                  var sum: Float = 0
+                  for k in j * width_..<(j + 1) * width_ {
+                    sum += by[k] * input[at[k]]
+                  }
+                  output[j] = sum
+                }
               }
-              output[j] = sum
             }
           }
         }
@@ -63,17 +68,14 @@ enum UpFIRDn2D {
     horizontal.scalars.withUnsafeBufferPointer { source in
       output.scalars.withUnsafeMutableBufferPointer { target in
         let (src, dst) = (source.baseAddress!, target.baseAddress!)
-        parallelChunks(channels * outHeight) { range in
+        parallelChunks(channels * outHeight, minimumChunk: 16) { range in
           for line in range {
             let channel = line / outHeight
             let j = line % outHeight
             let out = dst + line * outWidth
-            for index in 0..<outWidth {
-              out[index] = 0
-            }
-            for tap in rows[j] {
-              let input = src + (channel * height + tap.source) * outWidth
-              let weight = tap.weight
+            for k in j * rows.width..<(j + 1) * rows.width {
+              let input = src + (channel * height + rows.sources[k]) * outWidth
+              let weight = rows.weights[k]
               for index in 0..<outWidth {
                 out[index] += weight * input[index]
               }
@@ -95,27 +97,34 @@ enum UpFIRDn2D {
     return apply(x, filter: filter, up: 2, padding: padding, gain: 4)
   }
 
-  /// One input tap of an output sample.
-  struct Tap {
-    var source: Int
-    var weight: Float
+  /// For each output sample along one axis, the input samples it reads and
+  /// their weights, `width` entries per output (zero-inserted samples and
+  /// padding read sample 0 with weight 0).
+  struct Taps {
+    var count: Int
+    var width: Int
+    var sources: [Int]
+    var weights: [Float]
   }
 
-  /// For each output sample along one axis, the input samples it reads and
-  /// their weights (zero-inserted samples and padding contribute nothing).
+  /// The taps of one axis.
   static func taps(
     length: Int, up: Int, pad0: Int, pad1: Int, filter: [Float], gain: Float
-  ) -> [[Tap]] {
+  ) -> Taps {
     let t = filter.count
     let outLength = max(0, length * up + pad0 + pad1 - t + 1)
-    return (0..<outLength).map { j in
-      (0..<t).compactMap { k -> Tap? in
+    var sources = [Int](repeating: 0, count: outLength * t)
+    var weights = [Float](repeating: 0, count: outLength * t)
+    for j in 0..<outLength {
+      for k in 0..<t {
         let m = j + k - pad0
         guard m >= 0, m < length * up, m % up == 0 else {
-          return nil
+          continue
         }
-        return Tap(source: m / up, weight: gain * filter[t - 1 - k])
+        sources[j * t + k] = m / up
+        weights[j * t + k] = gain * filter[t - 1 - k]
       }
     }
+    return Taps(count: outLength, width: t, sources: sources, weights: weights)
   }
 }

@@ -43,14 +43,14 @@ struct SynthesisLayer: Sendable {
     -> Tensor
   {
     let styles = affine.apply(w)
-    var y = conv.apply(x, styles: styles)
+    var (y, demodulation) = conv.convolve(x, styles: styles)
     var scaledNoise: [Float]?
     if let noise, let plane = noiseSource.noise(constant: noise.constant, resolution: resolution)
     {
       scaledNoise = plane.map { $0 * noise.strength }
     }
     BiasActivation.apply(
-      &y, bias: bias, noise: scaledNoise, activation: .leakyReLU,
+      &y, bias: bias, demodulation: demodulation, noise: scaledNoise, activation: .leakyReLU,
       gain: Activation.leakyReLU.defaultGain * gain, clamp: convClamp.map { $0 * gain })
     return y
   }

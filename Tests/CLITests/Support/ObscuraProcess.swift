@@ -35,10 +35,10 @@ struct ObscuraProcess {
       ?? candidates.last!
   }()
 
-  /// A plugin cache shared by the tests of one run, so each sketch compiles
-  /// once per run.
+  /// A plugin cache shared by the tests (and kept between runs in .build),
+  /// so that each sketch compiles once; tests about compiling use their own.
   static let cacheHome: String = {
-    let path = NSTemporaryDirectory() + "obscura-cli-tests-\(getpid())"
+    let path = repositoryRoot + "/.build/cli-tests-cache"
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }()

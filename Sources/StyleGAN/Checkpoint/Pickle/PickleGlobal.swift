@@ -48,7 +48,7 @@ enum PickleGlobal: Equatable {
     case ("numpy", "ndarray"): self = .numpyNDArray
     case (_, "scalar") where numpyCore: self = .numpyScalar
     case (_, "_reconstruct") where numpyCore: self = .numpyReconstruct
-    case ("torch", _):
+    case ("torch", _), ("torch.cuda", _):  // storages saved from a GPU read the same
       guard let dtype = TorchDType(storageClass: name) else { return nil }
       self = .storageType(dtype)
     default: return nil

@@ -159,11 +159,11 @@ struct PickleMachine {
     case 0x56:  // UNICODE (raw-unicode-escape text)
       push(.string(try cursor.line("a string")))
     case 0x43, 0x55:  // SHORT_BINBYTES, SHORT_BINSTRING
-      push(.bytes(try cursor.take(try cursor.length(1, "bytes"), "bytes")))
+      push(.bytes(try cursor.take(try cursor.length(1, "a byte string"), "a byte string")))
     case 0x42, 0x54:  // BINBYTES, BINSTRING
-      push(.bytes(try cursor.take(try cursor.length(4, "bytes"), "bytes")))
+      push(.bytes(try cursor.take(try cursor.length(4, "a byte string"), "a byte string")))
     case 0x8E, 0x96:  // BINBYTES8, BYTEARRAY8
-      push(.bytes(try cursor.take(try cursor.length(8, "bytes"), "bytes")))
+      push(.bytes(try cursor.take(try cursor.length(8, "a byte string"), "a byte string")))
     case 0x53:  // STRING (quoted text)
       let text = try cursor.line("a string")
       guard text.count >= 2, let quote = text.first, quote == "'" || quote == "\"",
@@ -245,18 +245,24 @@ struct PickleMachine {
     case 0x52:  // REDUCE
       let arguments = try pop()
       let callable = try pop()
-      guard let items = arguments.sequence else { throw malformed("REDUCE arguments are not a tuple") }
+      guard let items = arguments.sequence else {
+        throw malformed("REDUCE arguments are not a tuple")
+      }
       push(try call(callable, items))
     case 0x81:  // NEWOBJ
       let arguments = try pop()
       let callable = try pop()
-      guard let items = arguments.sequence else { throw malformed("NEWOBJ arguments are not a tuple") }
+      guard let items = arguments.sequence else {
+        throw malformed("NEWOBJ arguments are not a tuple")
+      }
       push(try instantiate(callable, items))
     case 0x92:  // NEWOBJ_EX
       _ = try pop()  // keyword arguments: none of the allowed classes takes any
       let arguments = try pop()
       let callable = try pop()
-      guard let items = arguments.sequence else { throw malformed("NEWOBJ_EX arguments are not a tuple") }
+      guard let items = arguments.sequence else {
+        throw malformed("NEWOBJ_EX arguments are not a tuple")
+      }
       push(try instantiate(callable, items))
     case 0x62:  // BUILD
       let state = try pop()
@@ -323,6 +329,12 @@ struct PickleMachine {
 
   private func global(module: String, name: String) throws -> PickleValue {
     guard let allowed = PickleGlobal(module: module, name: name) else {
+      if module.hasPrefix("dnnlib.tflib") {
+        throw CheckpointProblem.unsupportedFamily(
+          looksLike: "a TensorFlow StyleGAN or StyleGAN2 pickle (it names "
+            + "\(module).\(name)); convert it to PyTorch with the official "
+            + "StyleGAN2-ADA legacy.py first")
+      }
       throw CheckpointProblem.refusedGlobal(name: "\(module).\(name)", offset: opcodeOffset)
     }
     return .global(allowed)

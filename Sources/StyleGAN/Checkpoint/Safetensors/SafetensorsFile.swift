@@ -122,7 +122,8 @@ struct SafetensorsFile {
       let end = offset + tensor.count * 4
       if header.count > 1 { header += "," }
       let shape = tensor.shape.map(String.init).joined(separator: ",")
-      header += "\(jsonString(name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],"
+      header +=
+        "\(jsonString(name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],"
         + "\"data_offsets\":[\(offset),\(end)]}"
       offset = end
     }
@@ -142,9 +143,10 @@ struct SafetensorsFile {
     return bytes
   }
 
-  /// A JSON integer as Int (JSONSerialization yields NSNumber).
+  /// A JSON integer as Int (JSONSerialization yields NSNumber, which on
+  /// Linux also answers to `Bool` for 0 and 1).
   private static func integer(_ value: Any) -> Int? {
-    guard let number = value as? NSNumber, !(value is Bool) else { return nil }
+    guard let number = value as? NSNumber else { return nil }
     let double = number.doubleValue
     guard double == double.rounded(), abs(double) < 0x1p62 else { return nil }
     return number.intValue
