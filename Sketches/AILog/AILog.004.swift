@@ -40,7 +40,7 @@ struct AILog004: Sketch {
         width: poster.width - 2 * margin - labelWidth, height: bandHeight)
       // Each band shows the whole image, pressed flat (fit .stretch) and
       // cropped in a little from its side edges.
-      let frame = Rect(x: band.minX - 5, y: band.minY, width: band.width + 10,
+      let frame = Rect(x: band.minX - 10, y: band.minY, width: band.width + 20,
         height: band.height)
       poster.add(.generated(between: (from, to), t: t, psi: psi, fit: .stretch, frame: frame,
         in: band, name: String(format: "t = %.3f", t)))
