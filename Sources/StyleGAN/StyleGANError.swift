@@ -39,7 +39,7 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
   /// Style mixing with a crossover outside 0…num_ws.
   case crossoverOutOfRange(crossover: Int, numWs: Int)
   /// The bundled default model was not found.
-  case defaultModelMissing(start: String)
+  case defaultModelMissing(searched: [String])
 
   /// A one-line sentence naming the problem.
   public var description: String {
@@ -78,9 +78,10 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
       return "\(what) has shape \(actual), expected \(expected)"
     case .crossoverOutOfRange(let crossover, let numWs):
       return "style-mixing crossover \(crossover) is outside 0...\(numWs)"
-    case .defaultModelMissing(let start):
-      return "the default model \(DefaultModel.relativePath) was not found in \(start) or"
-        + " any folder above it; pass --model PATH to a .pkl or .safetensors file"
+    case .defaultModelMissing(let searched):
+      return "the default model \(DefaultModel.fileName) was not found (looked in "
+        + searched.joined(separator: ", ")
+        + "); set OBSCURA_MODELS to the folder that holds it, or give a model's path"
     }
   }
 }

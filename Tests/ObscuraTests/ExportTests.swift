@@ -9,10 +9,12 @@ struct ExportTests {
 
   private func smallSketch(dpi: Double = 300) -> ClosureSketch {
     ClosureSketch(
-      Settings(paper: .custom(width: 20, height: 10, unit: .mm), orientation: .landscape,
+      Settings(
+        paper: .custom(width: 20, height: 10, unit: .mm), orientation: .landscape,
         dpi: dpi, parameters: [.number("density", 0.25), .text("title", "世界")])
     ) { poster in
-      poster.add(.drawing("Square") { ctx in ctx.fill(Rect(x: 2, y: 2, width: 5, height: 5), .red) })
+      poster.add(
+        .drawing("Square") { ctx in ctx.fill(Rect(x: 2, y: 2, width: 5, height: 5), .red) })
     }
   }
 
@@ -31,10 +33,12 @@ struct ExportTests {
 
     let metadata = try PNGReader.metadata(file.path)
     #expect(metadata.pixelsPerMetre == 11811)
-    #expect(metadata.text.map { $0.key } == [
-      "Title", "Software", "Sketch", "Seed", "Parameters", "Paper", "Obscura Version", "Source",
-    ])
-    let values = Dictionary(metadata.text.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+    #expect(
+      metadata.text.map { $0.key } == [
+        "Title", "Software", "Sketch", "Seed", "Parameters", "Paper", "Obscura Version", "Source",
+      ])
+    let values = Dictionary(
+      metadata.text.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
     #expect(values["Title"] == "Tiny")
     #expect(values["Software"] == "Obscura \(obscuraVersion)")
     #expect(values["Seed"] == "85")
@@ -66,7 +70,8 @@ struct ExportTests {
     }
     let result = try Renderer.render(
       sketch: sketch,
-      options: RenderOptions(sketchName: "Paged", seed: 9, formats: [.pdf, .svg], outputDirectory: folder))
+      options: RenderOptions(
+        sketchName: "Paged", seed: 9, formats: [.pdf, .svg], outputDirectory: folder))
     let pdf = result.files[0]
     #expect(pdf.path.hasSuffix("Paged-seed9.pdf"))
     // (105 + 6) mm and (148 + 6) mm in points.
@@ -77,7 +82,8 @@ struct ExportTests {
     #expect(text.contains("/Title (Paged)"))
     #expect(text.contains("/Creator (Obscura \(obscuraVersion))"))
     #expect(text.contains("/FontFile3"), "the text is embedded as a font, not as paths")
-    let svg = String(decoding: try Data(contentsOf: URL(fileURLWithPath: result.files[1].path)), as: UTF8.self)
+    let svg = String(
+      decoding: try Data(contentsOf: URL(fileURLWithPath: result.files[1].path)), as: UTF8.self)
     #expect(svg.contains("<svg"))
     #expect(svg.contains("width=\"314.645669pt\""))
   }
@@ -119,7 +125,8 @@ struct ExportTests {
         options: RenderOptions(sketchName: "X", seed: 1, outputDirectory: file))
       Issue.record("expected an error")
     } catch {
-      #expect("\(error)" == "Cannot write to the output folder \(file): it is a file, not a folder.")
+      #expect(
+        "\(error)" == "Cannot write to the output folder \(file): it is a file, not a folder.")
     }
     do {
       _ = try Renderer.render(
@@ -144,14 +151,19 @@ struct ExportTests {
     let folder = try temporaryFolder()
     let sketch = ClosureSketch(Settings(paper: .a6, dpi: 30)) { poster in
       poster.add(.fill(.color(.blue), name: "Sky"))
-      poster.add(.drawing("Sun", blend: .screen) { ctx in
-        ctx.fill(Path.circle(center: ctx.bounds.center, radius: 20), .red)
-      })
+      poster.add(
+        .drawing("Sun", blend: .screen) { ctx in
+          ctx.fill(Path.circle(center: ctx.bounds.center, radius: 20), .red)
+        })
     }
     let result = try Renderer.render(
-      sketch: sketch, options: RenderOptions(sketchName: "L", seed: 2, outputDirectory: folder, layers: true))
+      sketch: sketch,
+      options: RenderOptions(sketchName: "L", seed: 2, outputDirectory: folder, layers: true))
     let names = result.files.map { URL(fileURLWithPath: $0.path).lastPathComponent }
-    #expect(names == ["L-seed2.png", "L-seed2-layer01-Sky.png", "L-seed2-layer02-Sun.png", "L-seed2-layers.png"])
+    #expect(
+      names == [
+        "L-seed2.png", "L-seed2-layer01-Sky.png", "L-seed2-layer02-Sun.png", "L-seed2-layers.png",
+      ])
     let sun = try PNGReader.read(result.files[2].path)
     #expect(rgba(sun, 0, 0)[3] == 0, "a layer alone is on transparent")
     #expect(rgba(sun, sun.width / 2, sun.height / 2) == [255, 0, 0, 255])

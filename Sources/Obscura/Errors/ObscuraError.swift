@@ -77,7 +77,9 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
       return "Crop marks are drawn in the bleed, but the bleed is zero. Set a bleed "
         + "(3 mm is common) or turn crop marks off."
     case .unknownParameter(let name, let declared):
-      let list = declared.isEmpty ? "The sketch declares no parameters."
+      let list =
+        declared.isEmpty
+        ? "The sketch declares no parameters."
         : "The sketch declares: \(declared.joined(separator: ", "))."
       return "Unknown parameter '\(name)'. \(list)"
     case .wrongParameterType(let name, let value, let expected):
@@ -93,7 +95,9 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
     case .unknownChoice(let kind, let name, let valid):
       return "Unknown \(kind) '\(name)'. Use one of \(valid.joined(separator: ", "))."
     case .unknownFont(let family, let matches):
-      let hint = matches.isEmpty ? "Run `obscura fonts` to list the available families."
+      let hint =
+        matches.isEmpty
+        ? "Run `obscura fonts` to list the available families."
         : "Close matches: \(matches.joined(separator: ", "))."
       return "Unknown font family '\(family)'. \(hint)"
     case .fontsFolderMissing(let searched):

@@ -46,13 +46,7 @@ enum ConvertCommand: Command {
   /// A model argument as a file: a path, or `default` for the shipped model.
   static func modelURL(_ argument: String) throws -> URL {
     guard argument == "default" else { return URL(fileURLWithPath: argument) }
-    guard let url = DefaultModel.url() else {
-      let places = DefaultModel.candidates().map(\.path).joined(separator: ", ")
-      throw UsageError(
-        "the default model \(DefaultModel.fileName) was not found (looked in "
-          + "\(places)); set OBSCURA_MODELS to the folder that holds it")
-    }
-    return url
+    return try DefaultModel.locate()
   }
 
   /// A byte count as `3.2 MB`.

@@ -29,6 +29,16 @@ public enum DefaultModel {
     candidates().first { FileManager.default.fileExists(atPath: $0.path) }
   }
 
+  /// Where the default model is, or an error naming the places looked in.
+  ///
+  /// - Throws: ``StyleGANError/defaultModelMissing(searched:)``.
+  public static func locate() throws -> URL {
+    guard let url = url() else {
+      throw StyleGANError.defaultModelMissing(searched: candidates().map(\.path))
+    }
+    return url
+  }
+
   /// The places ``url()`` looks, in order.
   public static func candidates() -> [URL] {
     var folders: [URL] = []

@@ -15,9 +15,10 @@ import Dispatch
 /// or 2-D (radial). Both FIRs are true convolutions (the taps are flipped).
 ///
 /// The up-sampling runs polyphase (each output sums only the `taps / up`
-/// non-zero products), the activation is fused into the vertical pass one
-/// row at a time, and only the kept outputs of the down-sampling are
-/// computed. Channels run in parallel.
+/// non-zero products), the activation is fused into the last up-sampling
+/// pass, only the kept outputs of the down-sampling are computed, and every
+/// 1-D pass runs along whole rows so that it vectorises. Channels run in
+/// parallel.
 public struct FilteredLeakyReLU: Sendable {
   /// The down-sampling filter's layout.
   public enum DownFilter: Sendable, Equatable {
@@ -115,12 +116,12 @@ public struct FilteredLeakyReLU: Sendable {
         let source = StyleGAN3Parallel.Pointer(source.baseAddress!)
         let destination = StyleGAN3Parallel.Pointer(destination.baseAddress!)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-          var scratch = ChannelScratch(shape: shape, radial: isRadial)
+          let scratch = ChannelScratch(shape: shape, radial: isRadial)
           for channel in stride(from: worker, to: channels, by: workers) {
             filterChannel(
               source.pointer + channel * height * width, bias: bias[channel],
               into: destination.pointer + channel * output.height * output.width,
-              shape: shape, columns: columns, rows: rows, scratch: &scratch)
+              shape: shape, columns: columns, rows: rows, scratch: scratch)
           }
         }
       }
@@ -134,99 +135,116 @@ public struct FilteredLeakyReLU: Sendable {
   }
 
   /// Runs one channel through bias, up-sampling, activation and down-sampling.
+  ///
+  /// Every FIR runs down the rows of a row-major array (one multiply-add per
+  /// element of a whole row, which vectorises); the horizontal passes run on
+  /// transposed copies.
   private func filterChannel(
     _ x: UnsafePointer<Float>, bias: Float, into y: UnsafeMutablePointer<Float>,
     shape: ChannelShape, columns: PolyphasePlan, rows: PolyphasePlan,
-    scratch: inout ChannelScratch
+    scratch: ChannelScratch
   ) {
-    let tmpWidth = shape.tmpWidth
-    let outWidth = shape.outWidth
+    let (height, width) = (shape.height, shape.width)
+    let (tmpHeight, tmpWidth) = (shape.tmpHeight, shape.tmpWidth)
+    let (outHeight, outWidth) = (shape.outHeight, shape.outWidth)
 
-    // Bias, then horizontal up-sampling of every input row.
-    scratch.biased.withUnsafeMutableBufferPointer { biased in
-      for i in 0..<(shape.height * shape.width) { biased[i] = x[i] + bias }
-    }
-    scratch.biased.withUnsafeBufferPointer { biased in
-      scratch.wide.withUnsafeMutableBufferPointer { wide in
-        for r in 0..<shape.height {
-          columns.apply(
-            biased.baseAddress! + r * shape.width, into: wide.baseAddress! + r * tmpWidth)
-        }
-      }
+    // Bias, then vertical up-sampling: tmpHeight × width.
+    for i in 0..<(height * width) { scratch.biased[i] = x[i] + bias }
+    for t in 0..<tmpHeight {
+      rows.sumRows(for: t, from: scratch.biased, rowLength: width, into: scratch.tall + t * width)
     }
 
-    // Vertical up-sampling one row at a time, the activation on that row, and
-    // (separable case) its horizontal down-sampling.
+    // Horizontal up-sampling on the transpose, then the activation:
+    // tmpWidth × tmpHeight.
+    transpose(scratch.tall, rows: tmpHeight, columns: width, into: scratch.tallTransposed)
     let lowerBound = clamp.map { -$0 } ?? -Float.infinity
     let upperBound = clamp ?? Float.infinity
-    let positiveGain = gain
-    let negativeGain = gain * slope
-    scratch.wide.withUnsafeBufferPointer { wide in
-      scratch.row.withUnsafeMutableBufferPointer { rowBuffer in
-        scratch.tall.withUnsafeMutableBufferPointer { tall in
-          let row = rowBuffer.baseAddress!
-          for t in 0..<shape.tmpHeight {
-            for i in 0..<tmpWidth { row[i] = 0 }
-            rows.accumulateRows(
-              for: t, from: wide.baseAddress!, rowLength: tmpWidth, into: row)
-            for i in 0..<tmpWidth {
-              let v = row[i]
-              let activated = v < 0 ? v * negativeGain : v * positiveGain
-              row[i] = min(max(activated, lowerBound), upperBound)
-            }
-            switch downFilter {
-            case .separable(let taps):
-              downsampleRow(row, taps: taps, into: tall.baseAddress! + t * outWidth, count: outWidth)
-            case .radial:
-              (tall.baseAddress! + t * tmpWidth).update(from: row, count: tmpWidth)
-            }
-          }
-        }
+    let (positiveGain, negativeGain) = (gain, gain * slope)
+    for t in 0..<tmpWidth {
+      let out = scratch.activated + t * tmpHeight
+      columns.sumRows(for: t, from: scratch.tallTransposed, rowLength: tmpHeight, into: out)
+      for i in 0..<tmpHeight {
+        let v = out[i]
+        let activated = v < 0 ? v * negativeGain : v * positiveGain
+        out[i] = min(max(activated, lowerBound), upperBound)
       }
     }
 
-    // Vertical (separable) or 2-D (radial) down-sampling of the kept rows.
-    scratch.tall.withUnsafeBufferPointer { tall in
-      let tall = tall.baseAddress!
-      switch downFilter {
-      case .separable(let taps):
-        let n = taps.count
-        for oy in 0..<shape.outHeight {
-          let out = y + oy * outWidth
-          for i in 0..<outWidth { out[i] = 0 }
-          for j in 0..<n {
-            let weight = taps[n - 1 - j]
-            let src = tall + (oy * down + j) * outWidth
-            for i in 0..<outWidth { out[i] += weight * src[i] }
-          }
+    switch downFilter {
+    case .separable(let taps):
+      // Horizontal down-sampling on the transpose (outWidth × tmpHeight),
+      // back to rows (tmpHeight × outWidth), then vertical down-sampling.
+      let flipped = [Float](taps.reversed())
+      flipped.withUnsafeBufferPointer { weights in
+        for o in 0..<outWidth {
+          weightedRowSum(
+            scratch.activated + o * down * tmpHeight, stride: tmpHeight,
+            weights: weights.baseAddress!, count: weights.count,
+            into: scratch.narrowTransposed + o * tmpHeight, length: tmpHeight)
         }
-      case .radial(let taps, let n):
-        for oy in 0..<shape.outHeight {
-          for ox in 0..<outWidth {
-            var sum: Float = 0
-            for a in 0..<n {
-              let src = tall + (oy * down + a) * tmpWidth + ox * down
-              let filterRow = (n - 1 - a) * n
-              for b in 0..<n { sum += taps[filterRow + n - 1 - b] * src[b] }
-            }
-            y[oy * outWidth + ox] = sum
+        transpose(
+          scratch.narrowTransposed, rows: outWidth, columns: tmpHeight, into: scratch.narrow)
+        for o in 0..<outHeight {
+          weightedRowSum(
+            scratch.narrow + o * down * outWidth, stride: outWidth,
+            weights: weights.baseAddress!, count: weights.count,
+            into: y + o * outWidth, length: outWidth)
+        }
+      }
+
+    case .radial(let taps, let n):
+      // 2-D down-sampling of the kept outputs, on the activated signal in rows.
+      transpose(scratch.activated, rows: tmpWidth, columns: tmpHeight, into: scratch.tall)
+      for oy in 0..<outHeight {
+        let out = y + oy * outWidth
+        out.update(repeating: 0, count: outWidth)
+        for a in 0..<n {
+          let source = scratch.tall + (oy * down + a) * tmpWidth
+          for b in 0..<n {
+            let weight = taps[(n - 1 - a) * n + (n - 1 - b)]
+            for ox in 0..<outWidth { out[ox] += weight * source[ox * down + b] }
           }
         }
       }
     }
   }
+}
 
-  /// Keeps every `down`-th output of the 1-D convolution of `row` with `taps`.
-  private func downsampleRow(
-    _ row: UnsafePointer<Float>, taps: [Float], into out: UnsafeMutablePointer<Float>, count: Int
-  ) {
-    let n = taps.count
-    taps.withUnsafeBufferPointer { taps in
-      for o in 0..<count {
-        let src = row + o * down
-        var sum: Float = 0
-        for j in 0..<n { sum += taps[n - 1 - j] * src[j] }
-        out[o] = sum
+/// `out[i] = Σ_m weights[m] · rows[m · stride + i]` for `i < length`: a
+/// weighted sum of `count` rows, four rows per sweep over `out`.
+private func weightedRowSum(
+  _ rows: UnsafePointer<Float>, stride: Int, weights: UnsafePointer<Float>, count: Int,
+  into out: UnsafeMutablePointer<Float>, length: Int
+) {
+  out.update(repeating: 0, count: length)
+  var m = 0
+  while m + 4 <= count {
+    let (w0, w1, w2, w3) = (weights[m], weights[m + 1], weights[m + 2], weights[m + 3])
+    let r0 = rows + m * stride
+    let (r1, r2, r3) = (r0 + stride, r0 + 2 * stride, r0 + 3 * stride)
+    for i in 0..<length { out[i] += w0 * r0[i] + w1 * r1[i] + w2 * r2[i] + w3 * r3[i] }
+    m += 4
+  }
+  while m < count {
+    let w = weights[m]
+    let r = rows + m * stride
+    for i in 0..<length { out[i] += w * r[i] }
+    m += 1
+  }
+}
+
+/// Writes the transpose of a row-major `rows × columns` array.
+private func transpose(
+  _ source: UnsafePointer<Float>, rows: Int, columns: Int,
+  into destination: UnsafeMutablePointer<Float>
+) {
+  let block = 16
+  for r0 in stride(from: 0, to: rows, by: block) {
+    for c0 in stride(from: 0, to: columns, by: block) {
+      for r in r0..<min(r0 + block, rows) {
+        for c in c0..<min(c0 + block, columns) {
+          destination[c * rows + r] = source[r * columns + c]
+        }
       }
     }
   }
@@ -242,24 +260,37 @@ private struct ChannelShape {
   var outWidth: Int
 }
 
-/// Per-worker buffers for one channel at a time.
-private struct ChannelScratch {
+/// One worker's buffers, reused for every channel it filters; it owns and
+/// frees them.
+private final class ChannelScratch {
   /// The input channel plus its bias, `height × width`.
-  var biased: [Float]
-  /// Input rows up-sampled horizontally, `height × tmpWidth`.
-  var wide: [Float]
-  /// One fully up-sampled, activated row, `tmpWidth`.
-  var row: [Float]
-  /// Activated rows down-sampled horizontally (`tmpHeight × outWidth`), or
-  /// kept whole for the radial filter (`tmpHeight × tmpWidth`).
-  var tall: [Float]
+  let biased: UnsafeMutablePointer<Float>
+  /// Vertically up-sampled (`tmpHeight × width`); in the radial case later
+  /// the activated signal in rows (`tmpHeight × tmpWidth`).
+  let tall: UnsafeMutablePointer<Float>
+  /// The transpose of `tall`, `width × tmpHeight`.
+  let tallTransposed: UnsafeMutablePointer<Float>
+  /// Fully up-sampled and activated, transposed: `tmpWidth × tmpHeight`.
+  let activated: UnsafeMutablePointer<Float>
+  /// Horizontally down-sampled, transposed: `outWidth × tmpHeight`.
+  let narrowTransposed: UnsafeMutablePointer<Float>
+  /// Horizontally down-sampled: `tmpHeight × outWidth`.
+  let narrow: UnsafeMutablePointer<Float>
 
   init(shape: ChannelShape, radial: Bool) {
-    biased = [Float](repeating: 0, count: shape.height * shape.width)
-    wide = [Float](repeating: 0, count: shape.height * shape.tmpWidth)
-    row = [Float](repeating: 0, count: shape.tmpWidth)
-    tall = [Float](
-      repeating: 0, count: shape.tmpHeight * (radial ? shape.tmpWidth : shape.outWidth))
+    let tallCount = shape.tmpHeight * (radial ? max(shape.width, shape.tmpWidth) : shape.width)
+    biased = .allocate(capacity: shape.height * shape.width)
+    tall = .allocate(capacity: tallCount)
+    tallTransposed = .allocate(capacity: shape.width * shape.tmpHeight)
+    activated = .allocate(capacity: shape.tmpWidth * shape.tmpHeight)
+    narrowTransposed = .allocate(capacity: shape.outWidth * shape.tmpHeight)
+    narrow = .allocate(capacity: shape.tmpHeight * shape.outWidth)
+  }
+
+  deinit {
+    for buffer in [biased, tall, tallTransposed, activated, narrowTransposed, narrow] {
+      buffer.deallocate()
+    }
   }
 }
 
@@ -306,35 +337,19 @@ private struct PolyphasePlan: Sendable {
     }
   }
 
-  /// Up-samples one line of samples into `out`, `phase.count` long.
-  func apply(_ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
-    phases.withUnsafeBufferPointer { phases in
-      for t in 0..<phase.count {
-        let weights = phase[t] * tapsPerPhase
-        let first = firstInput[t]
-        var sum: Float = 0
-        var m = lowerTap[t]
-        while m < upperTap[t] {
-          sum += phases[weights + m] * x[first + m]
-          m += 1
-        }
-        out[t] = sum
-      }
-    }
-  }
-
-  /// Adds output row `t` of the up-sampling along the rows of a
+  /// Writes output row `t` of the up-sampling along the rows of a
   /// `rows × rowLength` array to `out`.
-  func accumulateRows(
+  func sumRows(
     for t: Int, from rows: UnsafePointer<Float>, rowLength: Int,
     into out: UnsafeMutablePointer<Float>
   ) {
-    let weights = phase[t] * tapsPerPhase
-    let first = firstInput[t]
-    for m in lowerTap[t]..<max(lowerTap[t], upperTap[t]) {
-      let weight = phases[weights + m]
-      let src = rows + (first + m) * rowLength
-      for i in 0..<rowLength { out[i] += weight * src[i] }
+    let lower = lowerTap[t]
+    let count = max(0, upperTap[t] - lower)
+    phases.withUnsafeBufferPointer { phases in
+      weightedRowSum(
+        rows + (firstInput[t] + lower) * rowLength, stride: rowLength,
+        weights: phases.baseAddress! + phase[t] * tapsPerPhase + lower, count: count,
+        into: out, length: rowLength)
     }
   }
 }

@@ -1,0 +1,181 @@
+import Foundation
+
+/// Times a StyleGAN3 synthesis network built with random weights: by
+/// default the official `-T` configuration at 256 × 256 (channel base 32768,
+/// channel max 512, 14 layers and ToRGB, `w_dim` 512), batch 1.
+public enum StyleGAN3Benchmark {
+  /// What one benchmark run measured.
+  public struct Figures: Sendable {
+    /// The network that was timed.
+    public var architecture: StyleGAN3Architecture
+    /// Parameters of the synthesis network.
+    public var parameterCount: Int
+    /// Images synthesised after the warm-up.
+    public var images: Int
+    /// Wall time per image, averaged.
+    public var secondsPerImage: Double
+    /// Where the time of all timed images went.
+    public var timings: StyleGAN3Synthesis.Timings
+    /// Multiply-adds of the convolutions per image, times 2.
+    public var convolutionFLOPs: Double
+
+    /// Images per second.
+    public var imagesPerSecond: Double { 1 / secondsPerImage }
+
+    /// Achieved GFLOP/s of the convolutions (including weight modulation time).
+    public var convolutionGFLOPS: Double {
+      convolutionFLOPs * Double(images) / timings.convolution.secondsValue / 1e9
+    }
+
+    /// A few lines for a terminal: speed and the time split.
+    public var summary: String {
+      let settings = architecture.settings
+      let total = timings.total.secondsValue
+      func share(_ part: Duration) -> String {
+        String(format: "%.3f s/image (%.0f %%)", part.secondsValue / Double(images), part.secondsValue / total * 100)
+      }
+      return [
+        "StyleGAN3\(settings.useRadialFilters ? "-R" : "-T") \(settings.resolution)×"
+          + "\(settings.resolution), channel base \(settings.channelBase), channel max "
+          + "\(settings.channelMax), \(architecture.layers.count) layers, "
+          + String(format: "%.1f M parameters", Double(parameterCount) / 1e6),
+        String(
+          format: "%.3f images/s, %.3f s/image over %d images (batch 1)", imagesPerSecond,
+          secondsPerImage, images),
+        "  convolutions:        " + share(timings.convolution)
+          + String(format: ", %.1f GFLOP/image at %.1f GFLOP/s", convolutionFLOPs / 1e9, convolutionGFLOPS),
+        "  filtered leaky ReLU: " + share(timings.filteredLeakyReLU),
+        "  rest:                " + share(timings.other),
+      ].joined(separator: "\n")
+    }
+  }
+
+  /// Builds the network, synthesises one warm-up image, then times `images` more.
+  public static func run(
+    settings: StyleGAN3Settings = StyleGAN3Settings(resolution: 256, wDim: 512),
+    images: Int = 3
+  ) throws -> Figures {
+    let architecture = try StyleGAN3Architecture(settings: settings)
+    let tensors = randomTensors(for: architecture)
+    let synthesis = try StyleGAN3Synthesis(architecture: architecture, tensors: tensors)
+    var random = SplitMix64(seed: 1)
+    let wCount = architecture.numWs * settings.wDim
+
+    func ws() -> Tensor {
+      Tensor(
+        shape: [1, architecture.numWs, settings.wDim],
+        scalars: (0..<wCount).map { _ in random.normal() })
+    }
+    var warmUp = StyleGAN3Synthesis.Timings()
+    _ = try synthesis.synthesize(ws: ws(), transform: nil, timings: &warmUp)
+
+    var timings = StyleGAN3Synthesis.Timings()
+    let clock = ContinuousClock()
+    let start = clock.now
+    for _ in 0..<max(1, images) {
+      _ = try synthesis.synthesize(ws: ws(), transform: nil, timings: &timings)
+    }
+    let elapsed = (clock.now - start).secondsValue
+
+    let flops = architecture.layers.reduce(0.0) { sum, layer in
+      let out = Double(layer.inSize + layer.convKernel - 1)
+      return sum
+        + 2 * Double(layer.outChannels * layer.inChannels * layer.convKernel * layer.convKernel)
+        * out * out
+    }
+    let parameters = tensors.filter { !$0.key.hasSuffix("_filter") && !$0.key.hasSuffix("freqs")
+      && !$0.key.hasSuffix("phases") && !$0.key.hasSuffix("transform")
+      && !$0.key.hasSuffix("magnitude_ema")
+    }.values.reduce(0) { $0 + $1.count }
+    return Figures(
+      architecture: architecture, parameterCount: parameters, images: max(1, images),
+      secondsPerImage: elapsed / Double(max(1, images)), timings: timings,
+      convolutionFLOPs: flops)
+  }
+
+  /// Random parameters in the official initialisation's spirit, and the
+  /// buffers (filters designed from the plan, Fourier frequencies on a disc).
+  static func randomTensors(for architecture: StyleGAN3Architecture) -> [String: Tensor] {
+    var random = SplitMix64(seed: 0)
+    let wDim = architecture.settings.wDim
+    func normal(_ shape: [Int]) -> Tensor {
+      Tensor(shape: shape, scalars: (0..<shape.reduce(1, *)).map { _ in random.normal() })
+    }
+    var tensors: [String: Tensor] = [:]
+
+    let input = architecture.input
+    var freqs = [Float]()
+    for _ in 0..<input.channels {
+      let x = Double(random.normal())
+      let y = Double(random.normal())
+      let radius = (x * x + y * y).squareRoot()
+      let scale = input.bandwidth / (radius * pow(exp(radius * radius), 0.25))
+      freqs += [Float(x * scale), Float(y * scale)]
+    }
+    tensors["synthesis.input.freqs"] = Tensor(shape: [input.channels, 2], scalars: freqs)
+    tensors["synthesis.input.phases"] = Tensor(
+      shape: [input.channels], scalars: (0..<input.channels).map { _ in random.uniform() - 0.5 })
+    tensors["synthesis.input.weight"] = normal([input.channels, input.channels])
+    tensors["synthesis.input.affine.weight"] = Tensor(shape: [4, wDim], repeating: 0)
+    tensors["synthesis.input.affine.bias"] = Tensor(shape: [4], scalars: [1, 0, 0, 0])
+    tensors["synthesis.input.transform"] = Tensor(
+      shape: [3, 3], scalars: [1, 0, 0, 0, 1, 0, 0, 0, 1])
+
+    for layer in architecture.layers {
+      let prefix = "synthesis.\(layer.name)."
+      let k = layer.convKernel
+      tensors[prefix + "weight"] = normal([layer.outChannels, layer.inChannels, k, k])
+      tensors[prefix + "bias"] = Tensor(shape: [layer.outChannels], repeating: 0)
+      tensors[prefix + "magnitude_ema"] = Tensor(shape: [], scalars: [1])
+      tensors[prefix + "affine.weight"] = normal([layer.inChannels, wDim])
+      tensors[prefix + "affine.bias"] = Tensor(shape: [layer.inChannels], repeating: 1)
+      if let up = LowpassFilter.kaiser(
+        numTaps: layer.upTaps, cutoff: layer.inCutoff, width: layer.inHalfWidth * 2,
+        samplingRate: layer.tmpSamplingRate)
+      {
+        tensors[prefix + "up_filter"] = Tensor(shape: [up.count], scalars: up)
+      }
+      let design = layer.downRadial ? LowpassFilter.radial : LowpassFilter.kaiser
+      if let down = design(
+        layer.downTaps, layer.outCutoff, layer.outHalfWidth * 2, layer.tmpSamplingRate)
+      {
+        let shape = layer.downRadial ? [layer.downTaps, layer.downTaps] : [layer.downTaps]
+        tensors[prefix + "down_filter"] = Tensor(shape: shape, scalars: down)
+      }
+    }
+    return tensors
+  }
+}
+
+/// SplitMix64 with Box–Muller normals: reproducible random weights.
+private struct SplitMix64 {
+  var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// Uniform in [0, 1).
+  mutating func uniform() -> Float { Float(next() >> 40) / Float(1 << 24) }
+
+  /// Standard normal.
+  mutating func normal() -> Float {
+    let u = max(Double(next() >> 11) / Double(1 << 53), 1e-300)
+    let v = Double(next() >> 11) / Double(1 << 53)
+    return Float((-2 * log(u)).squareRoot() * cos(2 * Double.pi * v))
+  }
+}
+
+extension Duration {
+  /// The duration in seconds.
+  fileprivate var secondsValue: Double {
+    let parts = components
+    return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+  }
+}
