@@ -4,22 +4,10 @@ import Foundation
 public enum DefaultModel {
   /// The file's name inside the repository's `Models/` folder.
   public static let fileName = "horizons64.safetensors"
-  /// Its path inside the checkout.
-  public static let relativePath = "Models/horizons64.safetensors"
-
-  /// The first of ``candidates()`` that exists.
-  ///
-  /// - Throws: ``StyleGANError/defaultModelMissing(start:)`` naming where
-  ///   the search started.
-  public static func locate() throws -> URL {
-    if let url = url() { return url }
-    let start = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
-      .resolvingSymlinksInPath().deletingLastPathComponent()
-    throw StyleGANError.defaultModelMissing(start: start.path)
-  }
 
   /// Where the default model is, looked for without any configuration:
-  /// `$OBSCURA_MODELS`, then `$OBSCURA_ROOT/Models`, then `Models/` above the running executable (a
+  /// `$OBSCURA_MODELS`, then `$OBSCURA_ROOT/Models`, then `Models/` above
+  /// the running executable (a
   /// `.build/<configuration>/obscura` inside the repository, or
   /// `<prefix>/share/obscura/Models` for an installed one), then the
   /// `Models/` folder of the source tree this library was built from.
