@@ -38,22 +38,27 @@ struct AILog005: Sketch {
 
     // The ground: lines whose spacing grows as they come towards the viewer
     // (y = horizon + depth · u², u from 0 to 1), each a little uneven.
-    let lines = Layer.drawing("Ground lines") { ctx in
-      for index in 0 ..< lineCount {
-        let u = Double(index) / Double(lineCount - 1)
-        let y = ground.minY + ground.height * u * u
-        let width = 0.14 + 1.15 * u * u
-        var points: [Point] = []
-        let steps = 90
-        for step in 0 ... steps {
-          let x = ground.minX + ground.width * Double(step) / Double(steps)
-          let wobble = ctx.noise.fractal(x * 0.018, Double(index) * 0.31) * (0.3 + 1.4 * u)
-          points.append(Point(x: x, y: y + wobble))
+    func lines(_ name: String) -> Layer {
+      .drawing(name) { ctx in
+        for index in 0 ..< lineCount {
+          let u = Double(index) / Double(lineCount - 1)
+          let y = ground.minY + ground.height * u * u
+          let width = 0.14 + 1.15 * u * u
+          var points: [Point] = []
+          let steps = 90
+          for step in 0 ... steps {
+            let x = ground.minX + ground.width * Double(step) / Double(steps)
+            let wobble = ctx.noise.fractal(x * 0.018, Double(index) * 0.31) * (0.3 + 1.4 * u)
+            points.append(Point(x: x, y: y + wobble))
+          }
+          ctx.polygon(points, closed: false)
+          ctx.stroke(.white, StrokeStyle(width: width, cap: .butt))
         }
-        ctx.polygon(points, closed: false)
-        ctx.stroke(.white, StrokeStyle(width: width, cap: .butt))
       }
     }
+    // The drawn lines themselves, barely there, so the ground reads where
+    // the reflection is dark.
+    poster.add(lines("Ground lines").opacity(0.07))
     // The same horizon upside down below the shore: its reflection, seen
     // only where the lines are.
     let reflection = Rect(
@@ -62,7 +67,7 @@ struct AILog005: Sketch {
     poster.add(
       .generated(seed: sky, psi: psi, fit: .stretch, frame: reflection, in: ground,
         mirrored: true, name: "Reflection · seed \(sky)")
-        .masked(by: lines))
+        .masked(by: lines("Ground lines (mask)")))
 
     // The title and a quiet line with the series number and the seeds.
     poster.add(
@@ -78,7 +83,7 @@ struct AILog005: Sketch {
           "AILOG.005   ·   HORIZONS64   ·   SEED \(sky)   ·   ψ \(psi)",
           font: Font("Inter", weight: .medium), size: 7, color: Color(hex: 0xF3EEE6).withAlpha(0.55),
           tracking: 160,
-          placement: .point(Point(x: poster.width - margin, y: poster.height - 21.5),
+          placement: .point(Point(x: poster.width - margin, y: poster.height - 25.9),
             anchor: .bottomRight)),
         name: "Colophon"))
   }
