@@ -45,16 +45,39 @@ enum UpFIRDn2D {
           columns.weights.withUnsafeBufferPointer { weights in
             let (src, dst) = (source.baseAddress!, target.baseAddress!)
             let (at, by, width_) = (sources.baseAddress!, weights.baseAddress!, columns.width)
+            // Without up-sampling, output j reads inputs j − p0 … j − p0 + t − 1:
+            // where all of them exist, the taps run as whole-row products.
+            let t = filter.horizontal.count
+            let interior =
+              up == 1
+              ? max(
+                0, padding.x0)..<max(max(0, padding.x0), min(outWidth, width - t + 1 + padding.x0))
+              : 0..<0
+            let taps = (0..<t).map { k in gain * filter.horizontal[t - 1 - k] }
             parallelChunks(channels * height, minimumChunk: 16) { range in
               for line in range {
                 let input = src + line * width
                 let output = dst + line * outWidth
-                for j in 0..<outWidth {
+                for j in 0..<outWidth where !interior.contains(j) {
                   var sum: Float = 0
                   for k in j * width_..<(j + 1) * width_ {
                     sum += by[k] * input[at[k]]
                   }
                   output[j] = sum
+                }
+                guard !interior.isEmpty else { continue }
+                let (first, last) = (interior.lowerBound, interior.upperBound)
+                let shifted = input - padding.x0
+                let w0 = taps[0]
+                for j in first..<last {
+                  output[j] = w0 * shifted[j]
+                }
+                for k in 1..<t {
+                  let wk = taps[k]
+                  let tap = shifted + k
+                  for j in first..<last {
+                    output[j] += wk * tap[j]
+                  }
                 }
               }
             }
