@@ -175,15 +175,15 @@ struct ExportTests {
   func parallelDeflateRoundTrip() throws {
     let folder = try temporaryFolder()
     for background in [Color.white, nil] {
-      let page = try poster(pixelSettings(width: 300, height: 700, background: background)) {
+      let page = try poster(pixelSettings(width: 160, height: 520, background: background)) {
         poster in
         poster.add(
-          .fill(.linear(from: .zero, to: Point(300, 700), Gradient([.red, .blue])))
+          .fill(.linear(from: .zero, to: Point(160, 520), Gradient([.red, .blue])))
             .grain(Grain(amount: 0.2, monochrome: false)).opacity(0.8))
         poster.add(
           .drawing("Dots") { ctx in
             for _ in 0..<200 {
-              let p = Point(ctx.random.uniform(0, 300), ctx.random.uniform(0, 700))
+              let p = Point(ctx.random.uniform(0, 160), ctx.random.uniform(0, 520))
               ctx.fill(Path.circle(center: p, radius: 6), Color(white: 0, alpha: 0.4))
             }
           })
