@@ -170,4 +170,32 @@ struct ExportTests {
     #expect(rgba(sun, 0, 0)[3] == 0, "a layer alone is on transparent")
     #expect(rgba(sun, sun.width / 2, sun.height / 2) == [255, 0, 0, 255])
   }
+
+  @Test("Large images deflated on several cores read back pixel for pixel, RGB and RGBA")
+  func parallelDeflateRoundTrip() throws {
+    let folder = try temporaryFolder()
+    for background in [Color.white, nil] {
+      let page = try poster(pixelSettings(width: 160, height: 520, background: background)) {
+        poster in
+        poster.add(
+          .fill(.linear(from: .zero, to: Point(160, 520), Gradient([.red, .blue])))
+            .grain(Grain(amount: 0.2, monochrome: false)).opacity(0.8))
+        poster.add(
+          .drawing("Dots") { ctx in
+            for _ in 0..<200 {
+              let p = Point(ctx.random.uniform(0, 160), ctx.random.uniform(0, 520))
+              ctx.fill(Path.circle(center: p, radius: 6), Color(white: 0, alpha: 0.4))
+            }
+          })
+      }
+      let result = try Renderer.render(
+        page, options: RenderOptions(sketchName: "Big", outputDirectory: folder))
+      let read = try PNGReader.read(result.files[0].path)
+      let expected = try Renderer.rasterize(page)
+      #expect(read.rgba == expected.rgba)
+      let bytes = try Data(contentsOf: URL(fileURLWithPath: result.files[0].path))
+      #expect(bytes[25] == (background == nil ? 6 : 2), "colour type RGBA / RGB")
+      #expect(try PNGReader.metadata(result.files[0].path).pixelsPerMetre == 2835)
+    }
+  }
 }
