@@ -43,6 +43,8 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
   case invalidRaster(width: Int, height: Int, byteCount: Int)
   /// A layer asked to fill a rectangle with no area.
   case emptyTargetRect(layer: String)
+  /// A drawing closure threw an error of its own.
+  case drawingFailed(layer: String, reason: String)
   /// A raster provider failed to produce its pixels.
   case rasterProviderFailed(layer: String, reason: String)
   /// An output folder that does not exist or cannot be written.
@@ -74,7 +76,9 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
       return "Crop marks are drawn in the bleed, but the bleed is zero. Set a bleed "
         + "(3 mm is common) or turn crop marks off."
     case .unknownParameter(let name, let declared):
-      let list = declared.isEmpty ? "The sketch declares no parameters."
+      let list =
+        declared.isEmpty
+        ? "The sketch declares no parameters."
         : "The sketch declares: \(declared.joined(separator: ", "))."
       return "Unknown parameter '\(name)'. \(list)"
     case .wrongParameterType(let name, let value, let expected):
@@ -90,7 +94,9 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
     case .unknownChoice(let kind, let name, let valid):
       return "Unknown \(kind) '\(name)'. Use one of \(valid.joined(separator: ", "))."
     case .unknownFont(let family, let matches):
-      let hint = matches.isEmpty ? "Run `obscura fonts` to list the available families."
+      let hint =
+        matches.isEmpty
+        ? "Run `obscura fonts` to list the available families."
         : "Close matches: \(matches.joined(separator: ", "))."
       return "Unknown font family '\(family)'. \(hint)"
     case .fontsFolderMissing(let searched):
@@ -108,6 +114,8 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
     case .emptyTargetRect(let layer):
       return "Layer '\(layer)' is placed in a rectangle of zero size; give it a width "
         + "and a height."
+    case .drawingFailed(let layer, let reason):
+      return "Layer '\(layer)' stopped drawing with an error: \(reason)"
     case .rasterProviderFailed(let layer, let reason):
       return "Layer '\(layer)' could not produce its pixels: \(reason)"
     case .outputNotWritable(let path, let reason):
