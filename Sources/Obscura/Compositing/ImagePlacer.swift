@@ -68,9 +68,9 @@ struct ImagePlacer {
       let x1 = min(fullWidth, Int(((visibleMaxX - dest.minX) * ppu.0).rounded(.up)))
       let y1 = min(fullHeight, Int(((visibleMaxY - dest.minY) * ppu.1).rounded(.up)))
       guard x1 > x0, y1 > y0 else { return }
-      let surface = try LanczosResampler.resample(
+      let surface = try Resampler(filter: .lanczos).surface(
         image, toWidth: fullWidth, height: fullHeight,
-        window: (x: x0, y: y0, width: x1 - x0, height: y1 - y0))
+        window: Resampler.Window(x: x0, y: y0, width: x1 - x0, height: y1 - y0))
       cairo_translate(cr, dest.minX, dest.minY)
       cairo_scale(cr, 1 / ppu.0, 1 / ppu.1)
       cairo_set_source_surface(cr, surface.pointer, Double(x0), Double(y0))

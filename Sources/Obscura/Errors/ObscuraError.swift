@@ -47,6 +47,9 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
   case drawingFailed(layer: String, reason: String)
   /// A raster provider failed to produce its pixels.
   case rasterProviderFailed(layer: String, reason: String)
+  /// A generated (StyleGAN) layer could not produce its image; `location` is
+  /// the sketch line that built the layer.
+  case generatedLayer(layer: String, location: SourceLocation, problem: GeneratedProblem)
   /// An output folder that does not exist or cannot be written.
   case outputNotWritable(path: String, reason: String)
   /// A file that could not be written or moved into place.
@@ -118,6 +121,8 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
       return "Layer '\(layer)' stopped drawing with an error: \(reason)"
     case .rasterProviderFailed(let layer, let reason):
       return "Layer '\(layer)' could not produce its pixels: \(reason)"
+    case .generatedLayer(let layer, let location, let problem):
+      return "\(location): generated layer '\(layer)': \(problem)."
     case .outputNotWritable(let path, let reason):
       return "Cannot write to the output folder \(path): \(reason)."
     case .writeFailed(let path, let reason):

@@ -1,0 +1,235 @@
+import Foundation
+import StyleGAN
+import Testing
+
+@testable import Obscura
+
+/// The generated layer's provider, its cache and its messages, on the
+/// bundled default model (64 × 64, 10 ws, unconditional).
+@Suite("Generated layers")
+struct GeneratedLayerTests {
+  /// A cache in a fresh folder with its own model store, so counts start at 0.
+  final class IsolatedCache {
+    let folder: String
+    let models = ModelStore()
+    let cache: GeneratedImageCache
+
+    init() {
+      folder = NSTemporaryDirectory() + "obscura-generated-\(UUID().uuidString.prefix(8))"
+      cache = GeneratedImageCache(folder: folder, models: models)
+    }
+
+    /// Another process's view of the same folder: empty memory, no models.
+    func reopened() -> GeneratedImageCache {
+      GeneratedImageCache(folder: folder, models: ModelStore())
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
+  }
+
+  private func provider(_ layer: Layer) throws -> GeneratedImage {
+    guard case .raster(let provider, _) = layer.content,
+      let image = provider as? GeneratedImage
+    else { throw ObscuraError.rasterProviderFailed(layer: layer.name, reason: "not generated") }
+    return image
+  }
+
+  private func defaultModel() throws -> ModelFile {
+    try GeneratedModel.default.locate(relativeTo: ".")
+  }
+
+  // MARK: Cache keys
+
+  @Test("changing psi changes the cache key")
+  func psiChangesKey() throws {
+    let model = try defaultModel()
+    let a = GeneratedImageKey(try provider(.generated(seed: 85, psi: 0.7)), model: model)
+    let b = GeneratedImageKey(try provider(.generated(seed: 85, psi: 0.75)), model: model)
+    #expect(a != b)
+    #expect(a.fileName != b.fileName)
+  }
+
+  @Test("seed, cutoff, class, noise and mixing each change the key")
+  func everyInputChangesKey() throws {
+    let model = try defaultModel()
+    let layers: [Layer] = [
+      .generated(seed: 85, psi: 0.7), .generated(seed: 86, psi: 0.7),
+      .generated(seed: 85, psi: 0.7, cutoff: 4), .generated(seed: 85, psi: 0.7, classIndex: 1),
+      .generated(seed: 85, psi: 0.7, noiseMode: .none),
+      .generated(seed: 85, psi: 0.7, noiseMode: .random, noiseSeed: 2),
+      .generated(seed: 85, psi: 0.7, mix: (seed: 3, crossover: 4)),
+      .generated(between: (85, 3), t: 0.5, psi: 0.7),
+      .generated(between: (85, 3), t: 0.5, space: .z, psi: 0.7),
+    ]
+    let keys = try layers.map { GeneratedImageKey(try provider($0), model: model).text }
+    #expect(Set(keys).count == keys.count)
+  }
+
+  @Test("a title edit keeps the key: placement, blend and other layers are not in it")
+  func titleDoesNotChangeKey() throws {
+    let settings = Settings(paper: .a6, dpi: 24)
+    var first = try Poster(settings: settings, seed: 1)
+    first.add(.generated(seed: 85, psi: 0.7))
+    first.add(.title("Not today"))
+    var second = try Poster(settings: settings, seed: 1)
+    second.add(
+      .generated(seed: 85, psi: 0.7, fit: .contain, anchor: .top, blend: .multiply,
+        opacity: 0.5))
+    second.add(.title("Not today, not ever", size: 40))
+    let model = try defaultModel()
+    let a = GeneratedImageKey(try provider(first.layers[0]), model: model)
+    let b = GeneratedImageKey(try provider(second.layers[0]), model: model)
+    #expect(a == b)
+  }
+
+  // MARK: Generating and caching
+
+  @Test("the image is the model's 64 × 64 opaque output, generated once, then read from disk")
+  func cachedInMemoryAndOnDisk() throws {
+    let isolated = IsolatedCache()
+    let image = try provider(.generated(seed: 0, psi: 0.7))
+    let made = try isolated.cache.image(for: image)
+    #expect(made.width == 64 && made.height == 64)
+    #expect(stride(from: 3, to: made.rgba.count, by: 4).allSatisfy { made.rgba[$0] == 255 })
+    #expect(isolated.cache.generatorRuns == 1 && isolated.models.loads == 1)
+
+    // Same process: from memory.
+    #expect(try isolated.cache.image(for: image) == made)
+    #expect(isolated.cache.generatorRuns == 1)
+
+    // A new process (a watch worker): from disk, without loading the model.
+    let reopened = isolated.reopened()
+    #expect(try reopened.image(for: image) == made)
+    #expect(reopened.generatorRuns == 0 && reopened.models.loads == 0)
+
+    // One cache file, whose header repeats the key.
+    let files = try FileManager.default.contentsOfDirectory(atPath: isolated.folder)
+      .filter { $0.hasSuffix(".rgb") }
+    #expect(files.count == 1)
+  }
+
+  @Test("the pixels are the engine's official 8-bit conversion of the seed's image")
+  func pixelsMatchEngine() throws {
+    let isolated = IsolatedCache()
+    let made = try isolated.cache.image(for: try provider(.generated(seed: 10, psi: 0.7)))
+    let generator = try isolated.models.generator(for: try defaultModel())
+    let rgb = RGBImage(try generator.generate(seed: 10, truncationPsi: 0.7))
+    for i in 0 ..< 64 * 64 {
+      #expect(Array(made.rgba[i * 4 ..< i * 4 + 3]) == Array(rgb.bytes[i * 3 ..< i * 3 + 3]))
+    }
+  }
+
+  @Test("interpolation ends at its seeds; mixing at crossover 0 is the other seed")
+  func interpolationAndMixingEnds() throws {
+    let cache = IsolatedCache().cache
+    let three = try cache.image(for: try provider(.generated(seed: 3, psi: 0.7)))
+    let atZero = try cache.image(for: try provider(.generated(between: (3, 17), t: 0, psi: 0.7)))
+    #expect(atZero == three)
+    let slerpZero = try cache.image(
+      for: try provider(.generated(between: (3, 17), t: 0, space: .z, psi: 0.7)))
+    #expect(maxDifference(slerpZero, three) <= 1)
+
+    let seventeen = try cache.image(for: try provider(.generated(seed: 17, psi: 0.7)))
+    let mixedAll = try cache.image(
+      for: try provider(.generated(seed: 3, psi: 0.7, mix: (seed: 17, crossover: 0))))
+    #expect(mixedAll == seventeen)
+    let mixedNone = try cache.image(
+      for: try provider(.generated(seed: 3, psi: 0.7, mix: (seed: 17, crossover: 10))))
+    #expect(mixedNone == three)
+    let halfway = try cache.image(
+      for: try provider(.generated(between: (3, 17), t: 0.5, psi: 0.7)))
+    #expect(maxDifference(halfway, three) > 16 && maxDifference(halfway, seventeen) > 16)
+  }
+
+  @Test("a model file replaced on disk is a new key")
+  func modelModificationChangesKey() throws {
+    let folder = NSTemporaryDirectory() + "obscura-model-\(UUID().uuidString.prefix(8))"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let copy = folder + "/copy.safetensors"
+    try FileManager.default.copyItem(atPath: try defaultModel().path, toPath: copy)
+    let image = try provider(.generated(model: .file(copy), seed: 1))
+    let before = GeneratedImageKey(image, model: try ModelFile(path: copy, given: copy))
+    var times = [timespec(tv_sec: 1_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000, tv_nsec: 0)]
+    #expect(utimensat(AT_FDCWD, copy, &times, 0) == 0)
+    let after = GeneratedImageKey(image, model: try ModelFile(path: copy, given: copy))
+    #expect(before != after)
+  }
+
+  // MARK: Bad input
+
+  /// The message a layer's image fails with, built from `layer`.
+  private func failure(_ layer: Layer) throws -> String {
+    let image = try provider(layer)
+    let request = RasterRequest(
+      rect: Rect(x: 0, y: 0, width: 10, height: 10), pixelWidth: 10, pixelHeight: 10, dpi: 72)
+    do {
+      _ = try image.makeImage(for: request)
+    } catch let error as ObscuraError {
+      return error.description
+    }
+    Issue.record("no error")
+    return ""
+  }
+
+  @Test("a missing model names the layer, the sketch line and the resolved path")
+  func missingModel() throws {
+    let line = #line + 1
+    let message = try failure(.generated(model: .file("models/nothing.pkl"), seed: 3))
+    #expect(message.hasPrefix("GeneratedLayerTests.swift:\(line): generated layer "))
+    #expect(message.contains("'Generated seed 3'"))
+    #expect(message.contains("models/nothing.pkl does not exist"))
+    // Relative to the folder of the file that built the layer.
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
+    #expect(message.contains(folder + "/models/nothing.pkl"))
+  }
+
+  @Test("a file that is not a model says so")
+  func notAModel() throws {
+    let path = NSTemporaryDirectory() + "obscura-not-a-model-\(getpid()).pkl"
+    try "not a pickle".write(toFile: path, atomically: true, encoding: .utf8)
+    defer { unlink(path) }
+    let message = try failure(.generated(model: .file(path), seed: 3, name: "Sky"))
+    #expect(message.contains("generated layer 'Sky': \(path) is not a model Obscura can load"))
+  }
+
+  @Test("seeds outside 0 … 2³² − 1 are refused, also in mixing and interpolation")
+  func seedsOutOfRange() throws {
+    #expect(try failure(.generated(seed: -1)).contains("seed -1 is out of range"))
+    #expect(try failure(.generated(seed: 4_294_967_296)).contains("seed 4294967296 is out"))
+    #expect(try failure(.generated(between: (3, -7), t: 0.2)).contains("seed -7 is out"))
+    #expect(
+      try failure(.generated(seed: 1, mix: (seed: -2, crossover: 3))).contains("seed -2 is out"))
+  }
+
+  @Test("a class for an unconditional model, psi not finite, a bad crossover")
+  func badGeneratorInputs() throws {
+    #expect(try failure(.generated(seed: 1, classIndex: 2)).contains("model is unconditional"))
+    #expect(try failure(.generated(seed: 1, psi: .nan)).contains("psi is nan"))
+    #expect(
+      try failure(.generated(seed: 1, mix: (seed: 2, crossover: 11)))
+        .contains("crossover 11 is outside 0 to 10"))
+    #expect(
+      try failure(.generated(latent: .z([1, 2, 3]))).contains("explicit z has 3 numbers"))
+    #expect(
+      try failure(.generated(latent: .between(.w([Float](repeating: 0, count: 128)), .seed(1),
+        t: 0.5, in: .z))).contains("interpolating in Z needs"))
+  }
+
+  @Test("a zero-size target rectangle names the layer and line")
+  func emptyRect() throws {
+    let line = #line + 1
+    let layer = Layer.generated(seed: 3, in: Rect(x: 10, y: 10, width: 0, height: 40))
+    let message = try failure(layer)
+    #expect(message.hasPrefix("GeneratedLayerTests.swift:\(line): "))
+    #expect(message.contains("0.0 × 40.0, which has no area"))
+    // The runtime is not asked to place an empty rectangle.
+    guard case .raster(_, let placement) = layer.content else { return }
+    #expect(placement.rect == nil)
+  }
+}
+
+/// The largest difference of any channel between two images of one size.
+private func maxDifference(_ a: RasterImage, _ b: RasterImage) -> Int {
+  zip(a.rgba, b.rgba).map { abs(Int($0) - Int($1)) }.max() ?? 0
+}
