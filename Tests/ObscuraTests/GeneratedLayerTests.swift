@@ -156,6 +156,62 @@ struct GeneratedLayerTests {
     #expect(before != after)
   }
 
+  // MARK: Frames and mirroring
+
+  @Test("a framed strip is the matching part of the whole framed image, moved with the frame")
+  func framedStripMatchesWhole() throws {
+    let image = try grey16()
+    let frame = Rect(x: 0, y: 0, width: 64, height: 64)
+    var provider = try provider(.generated(seed: 0, frame: frame, in: frame))
+    provider.frame = frame
+    func request(_ rect: Rect) -> RasterRequest {
+      // 4 pixels per unit.
+      RasterRequest(rect: rect, pixelWidth: Int(rect.width * 4),
+        pixelHeight: Int(rect.height * 4), dpi: 101.6)
+    }
+    let whole = try provider.framed(image, frame: frame, for: request(frame))
+    let stripRect = Rect(x: 20, y: 0, width: 8, height: 64)
+    let strip = try provider.framed(image, frame: frame, for: request(stripRect))
+    #expect(strip.width == 32 && strip.height == 256)
+    for y in stride(from: 0, to: 256, by: 17) {
+      for x in 0 ..< 32 {
+        #expect(strip.rgba[(y * 32 + x) * 4] == whole.rgba[(y * 256 + 80 + x) * 4])
+      }
+    }
+    // A frame moved down by 8 units shows the same pixels 32 rows lower;
+    // the uncovered top of the rectangle stays transparent.
+    let moved = Rect(x: 0, y: 8, width: 64, height: 64)
+    let shifted = try provider.framed(image, frame: moved, for: request(stripRect))
+    #expect(shifted.rgba[3] == 0 && shifted.rgba[(31 * 32) * 4 + 3] == 0)
+    for y in 32 ..< 256 {
+      #expect(shifted.rgba[(y * 32) * 4] == strip.rgba[((y - 32) * 32) * 4])
+    }
+  }
+
+  @Test("mirroring turns the image upside down")
+  func mirroring() throws {
+    let image = try grey16()
+    let flipped = image.flippedVertically()
+    for y in 0 ..< 16 {
+      for x in 0 ..< 16 {
+        #expect(flipped.rgba[(y * 16 + x) * 4] == image.rgba[((15 - y) * 16 + x) * 4])
+      }
+    }
+    #expect(flipped.flippedVertically() == image)
+  }
+
+  /// A 16 × 16 opaque grey image whose level rises along x and y.
+  private func grey16() throws -> RasterImage {
+    var bytes = [UInt8](repeating: 255, count: 16 * 16 * 4)
+    for y in 0 ..< 16 {
+      for x in 0 ..< 16 {
+        let v = UInt8(x * 9 + y * 6)
+        bytes.replaceSubrange((y * 16 + x) * 4 ..< (y * 16 + x) * 4 + 3, with: [v, v, v])
+      }
+    }
+    return try RasterImage(width: 16, height: 16, rgba: bytes)
+  }
+
   // MARK: Bad input
 
   /// The message a layer's image fails with, built from `layer`.
