@@ -99,7 +99,9 @@ struct ExportTests {
     let failing = ClosureSketch(smallSketch(dpi: 72).settings) { poster in
       poster.add(.drawing("Fails") { _ in throw Broken() })
     }
-    #expect(throws: Broken.self) { try Renderer.render(sketch: failing, options: options) }
+    #expect(throws: ObscuraError.drawingFailed(layer: "Fails", reason: "Broken()")) {
+      try Renderer.render(sketch: failing, options: options)
+    }
 
     // A failure while the file itself is being written.
     #expect(throws: ObscuraError.self) {

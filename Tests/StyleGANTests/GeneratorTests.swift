@@ -12,6 +12,93 @@ private func smallConfig(architecture: String, cDim: Int = 0) -> GeneratorConfig
       channelBase: 64, channelMax: 8, convClamp: 256, architecture: architecture))
 }
 
+/// A 16 × 16 generator (8 channels, 2 mapping layers, conv_clamp 0.6, so
+/// the clamp with its `sqrt(0.5)` gain in resnet blocks is exercised) whose
+/// weights are NumPy's `RandomState(3).randn` draws in a fixed order, and
+/// the `z` drawn after them.
+///
+/// The golden values below came from an independent NumPy transcription of
+/// the official networks (direct convolutions with the fused modulated
+/// weight, `conv_transpose2d`, zero-insertion `upfirdn2d`), which agrees with
+/// the official sg2-tiny32 fixture within 4e-6.
+private func numPyDrawnGenerator(architecture: String) throws -> (Generator, Tensor) {
+  var random = NumPyRandomState(seed: 3)
+  func draw(_ shape: [Int], scale: Double = 1, offset: Double = 0) -> Tensor {
+    let count = shape.reduce(1, *)
+    return Tensor(
+      shape: shape,
+      scalars: (0..<count).map { _ in
+        Float(offset + random.gaussian() * scale)
+      })
+  }
+  let f: [Float] = [1, 3, 3, 1]
+  let filter = Tensor(shape: [4, 4], scalars: f.flatMap { a in f.map { a * $0 / 64 } })
+  var tensors: [String: Tensor] = [:]
+  tensors["mapping.fc0.weight"] = draw([8, 8], scale: 100)
+  tensors["mapping.fc0.bias"] = draw([8], scale: 0.1)
+  tensors["mapping.fc1.weight"] = draw([8, 8], scale: 100)
+  tensors["mapping.fc1.bias"] = draw([8], scale: 0.1)
+  tensors["mapping.w_avg"] = draw([8], scale: 0.1)
+  func layer(_ prefix: String, outs: Int, resolution: Int, kernel: Int = 3) {
+    tensors["\(prefix).affine.weight"] = draw([8, 8])
+    tensors["\(prefix).affine.bias"] = draw([8], scale: 0.1, offset: 1)
+    tensors["\(prefix).weight"] = draw([outs, 8, kernel, kernel])
+    tensors["\(prefix).bias"] = draw([outs], scale: 0.1)
+    if kernel == 3 {
+      tensors["\(prefix).noise_const"] = draw([resolution, resolution])
+      tensors["\(prefix).noise_strength"] = Tensor(shape: [], scalars: [0.1])
+      tensors["\(prefix).resample_filter"] = filter
+    }
+  }
+  for resolution in [4, 8, 16] {
+    let prefix = "synthesis.b\(resolution)"
+    tensors["\(prefix).resample_filter"] = filter
+    if resolution == 4 {
+      tensors["\(prefix).const"] = draw([8, 4, 4])
+    } else {
+      layer("\(prefix).conv0", outs: 8, resolution: resolution)
+      if architecture == "resnet" {
+        tensors["\(prefix).skip.weight"] = draw([8, 8, 1, 1])
+        tensors["\(prefix).skip.resample_filter"] = filter
+      }
+    }
+    layer("\(prefix).conv1", outs: 8, resolution: resolution)
+    if architecture == "skip" || resolution == 16 {
+      layer("\(prefix).torgb", outs: 3, resolution: resolution, kernel: 1)
+    }
+  }
+  let z = draw([1, 8])
+  let config = GeneratorConfig(
+    family: .styleGAN2, zDim: 8, cDim: 0, wDim: 8, resolution: 16, channels: 3, numWs: 6,
+    mapping: MappingConfig(numLayers: 2, embedFeatures: 8, layerFeatures: 8),
+    synthesis: SynthesisConfig(
+      channelBase: 128, channelMax: 8, convClamp: 0.6, architecture: architecture))
+  return (try Generator(Checkpoint(config: config, tensors: tensors)), z)
+}
+
+/// Image values at flat indices 0, 100, …, 600, 767, and the sums of the
+/// image and of its absolute values, for psi 0.7 and const noise.
+private let numPyGolden: [String: (values: [Float], sum: Double, absoluteSum: Double)] = [
+  "skip": (
+    [
+      0.18881524, 0.38694566, 0.17101817, -0.36215198, -0.17033736, -0.21593219, 0.03573812,
+      0.08271912,
+    ], -19.8770356925001, 156.3543164724605
+  ),
+  "resnet": (
+    [
+      0.06095951, -0.02451349, 0.1068457, 0.1947371, -0.02411167, 0.04332325, 0.42054254,
+      0.37934649,
+    ], 97.94774365507422, 145.87327825739726
+  ),
+  "orig": (
+    [
+      0.33506817, -0.23871487, 0.3069267, 0.14536025, -0.0369982, 0.13253324, -0.15568325,
+      0.07943527,
+    ], -11.111015830599921, 129.7559872033372
+  ),
+]
+
 @Suite("Generator: labels, truncation, latents, 8-bit output, architectures")
 struct GeneratorTests {
   @Test("8-bit conversion is uint8(clamp(v * 127.5 + 128, 0, 255)), truncating")
@@ -57,7 +144,8 @@ struct GeneratorTests {
       try conditional.mapping(z: z, classIndex: nil)
     }
 
-    let unconditional = try Generator(RandomCheckpoint.make(config: smallConfig(architecture: "skip")))
+    let unconditional = try Generator(
+      RandomCheckpoint.make(config: smallConfig(architecture: "skip")))
     #expect(throws: StyleGANError.classOutOfRange(index: 0, classes: 0)) {
       try unconditional.label(classIndex: 0)
     }
@@ -119,6 +207,23 @@ struct GeneratorTests {
     }
     #expect(images["skip"] != images["resnet"])
     #expect(images["skip"] != images["orig"])
+  }
+
+  @Test(
+    "skip, resnet and orig match a NumPy transcription of the reference within 1e-5",
+    arguments: ["skip", "resnet", "orig"])
+  func architecturesAgainstNumPy(architecture: String) throws {
+    let (generator, z) = try numPyDrawnGenerator(architecture: architecture)
+    let image = try generator.synthesis(ws: generator.mapping(z: z, truncationPsi: 0.7))
+    let golden = try #require(numPyGolden[architecture])
+    #expect(image.shape == [1, 3, 16, 16])
+    for (index, expected) in zip([0, 100, 200, 300, 400, 500, 600, 767], golden.values) {
+      #expect(abs(image.scalars[index] - expected) <= 1e-5, "\(architecture) [\(index)]")
+    }
+    let sum = image.scalars.reduce(0.0) { $0 + Double($1) }
+    let absoluteSum = image.scalars.reduce(0.0) { $0 + Double(abs($1)) }
+    #expect(abs(sum - golden.sum) <= 1e-3, "\(architecture) sum \(sum)")
+    #expect(abs(absoluteSum - golden.absoluteSum) <= 1e-3, "\(architecture) |sum| \(absoluteSum)")
   }
 
   @Test("A missing or misshapen tensor is named in the error")

@@ -35,7 +35,13 @@ final class RenderSession {
     case .drawing(let body):
       let canvas = Canvas(
         context: context, geometry: geometry, seed: seed(for: key), noiseSeed: poster.seed)
-      try body(canvas)
+      do {
+        try body(canvas)
+      } catch let error as ObscuraError {
+        throw error
+      } catch {
+        throw ObscuraError.drawingFailed(layer: layer.name, reason: "\(error)")
+      }
     case .text(let block):
       let canvas = Canvas(
         context: context, geometry: geometry, seed: seed(for: key), noiseSeed: poster.seed)

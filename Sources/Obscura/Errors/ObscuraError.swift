@@ -43,6 +43,8 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
   case invalidRaster(width: Int, height: Int, byteCount: Int)
   /// A layer asked to fill a rectangle with no area.
   case emptyTargetRect(layer: String)
+  /// A drawing closure threw an error of its own.
+  case drawingFailed(layer: String, reason: String)
   /// A raster provider failed to produce its pixels.
   case rasterProviderFailed(layer: String, reason: String)
   /// A generated (StyleGAN) layer could not produce its image; `location` is
@@ -115,6 +117,8 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
     case .emptyTargetRect(let layer):
       return "Layer '\(layer)' is placed in a rectangle of zero size; give it a width "
         + "and a height."
+    case .drawingFailed(let layer, let reason):
+      return "Layer '\(layer)' stopped drawing with an error: \(reason)"
     case .rasterProviderFailed(let layer, let reason):
       return "Layer '\(layer)' could not produce its pixels: \(reason)"
     case .generatedLayer(let layer, let location, let problem):

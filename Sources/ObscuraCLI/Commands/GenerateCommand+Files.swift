@@ -9,14 +9,14 @@ enum OutputFiles {
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
       guard isFolder.boolValue else {
-        throw OutputError("\(path) is a file; --out needs a folder")
+        throw GenerateError("\(path) is a file; --out needs a folder")
       }
       return
     }
     do {
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     } catch {
-      throw OutputError("cannot create the output folder \(path): \(error.localizedDescription)")
+      throw GenerateError("cannot create the output folder \(path): \(error.localizedDescription)")
     }
   }
 
@@ -30,12 +30,12 @@ enum OutputFiles {
       try Data(bytes).write(to: temporary)
     } catch {
       unlink(temporary.path)
-      throw OutputError("cannot write \(path): \(error.localizedDescription)")
+      throw GenerateError("cannot write \(path): \(error.localizedDescription)")
     }
     guard rename(temporary.path, path) == 0 else {
       let reason = String(cString: strerror(errno))
       unlink(temporary.path)
-      throw OutputError("cannot write \(path): \(reason)")
+      throw GenerateError("cannot write \(path): \(reason)")
     }
   }
 
@@ -43,7 +43,8 @@ enum OutputFiles {
   /// dict padded with spaces to a multiple of 64 bytes and ending in a
   /// newline, then the little-endian values in C order.
   static func npy(_ tensor: Tensor) -> [UInt8] {
-    let shape = tensor.shape.map(String.init).joined(separator: ", ")
+    let shape =
+      tensor.shape.map(String.init).joined(separator: ", ")
       + (tensor.shape.count == 1 ? "," : "")
     var header = "{'descr': '<f4', 'fortran_order': False, 'shape': (\(shape)), }"
     let unpadded = 10 + header.utf8.count + 1
@@ -55,8 +56,10 @@ enum OutputFiles {
     bytes.reserveCapacity(bytes.count + 4 * tensor.count)
     for value in tensor.scalars {
       let bits = value.bitPattern.littleEndian
-      bytes += [UInt8(bits & 0xFF), UInt8(bits >> 8 & 0xFF), UInt8(bits >> 16 & 0xFF),
-        UInt8(bits >> 24)]
+      bytes += [
+        UInt8(bits & 0xFF), UInt8(bits >> 8 & 0xFF), UInt8(bits >> 16 & 0xFF),
+        UInt8(bits >> 24),
+      ]
     }
     return bytes
   }
@@ -111,8 +114,10 @@ enum OutputFiles {
   }
 
   private static func bigEndian(_ value: UInt32) -> [UInt8] {
-    [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF),
-      UInt8(value & 0xFF)]
+    [
+      UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF),
+      UInt8(value & 0xFF),
+    ]
   }
 
   private static let crcTable: [UInt32] = (0..<256).map { n in
@@ -143,8 +148,9 @@ enum OutputFiles {
   }
 }
 
-/// A file `obscura generate` could not write.
-struct OutputError: Error, CustomStringConvertible {
+/// A problem `obscura generate` reports in one line: an option that does not
+/// fit the model, a file it could not write.
+struct GenerateError: Error, CustomStringConvertible {
   var description: String
   init(_ description: String) { self.description = description }
 }

@@ -10,6 +10,7 @@ enum GenerateCommand: Command {
                             [--trunc PSI] [--trunc-cutoff N] [--class K]
                             [--noise-mode const|random|none] [--format png|npy]
                             [--network G_ema|G] [--shard I/N]
+                            [--translate X,Y] [--rotate DEG]
 
     Writes DIR/seed0003.png for seed 3: z is NumPy's RandomState(seed).randn,
     as the official generate.py draws it, so seeds found there give the same
@@ -30,6 +31,9 @@ enum GenerateCommand: Command {
       --shard I/N           write only the seeds at positions I, I+N, I+2N, …
                             of the list (I from 0), for spreading a list over N
                             machines
+      --translate X,Y       StyleGAN3 only: move the input (the image spans
+                            about one unit)
+      --rotate DEG          StyleGAN3 only: rotate the input, in degrees
     """
 
   static func run(_ arguments: inout Arguments) throws {
@@ -43,6 +47,8 @@ enum GenerateCommand: Command {
     let formatText = try arguments.value("format") ?? "png"
     let networkText = try arguments.value("network")
     let shardText = try arguments.value("shard")
+    let translateText = try arguments.value("translate")
+    let rotateText = try arguments.value("rotate")
     let extra = arguments.positionals()
     try arguments.finish()
     guard extra.isEmpty else {
@@ -79,20 +85,25 @@ enum GenerateCommand: Command {
       return network
     }
     let shard = try shardText.map(parseShard) ?? (index: 0, count: 1)
+    let transform = try parseTransform(translate: translateText, rotate: rotateText)
 
     // The model.
     let start = DispatchTime.now()
     let modelURL =
       modelText == "default" ? try DefaultModel.locate() : URL(fileURLWithPath: modelText)
-    let checkpoint = try Checkpoint.load(contentsOf: modelURL, network: network)
-    let generator = try Generator(checkpoint)
+    let generator = try Generator(Checkpoint.load(contentsOf: modelURL, network: network))
+    if transform != nil && generator.config.family == .styleGAN2 {
+      throw GenerateError(
+        "--translate and --rotate move a StyleGAN3 model's input;"
+          + " \(modelURL.lastPathComponent) is a StyleGAN2 model")
+    }
     if generator.classCount == 0, let classIndex {
       throw StyleGANError.classOutOfRange(index: classIndex, classes: 0)
     }
     _ = try generator.label(classIndex: classIndex)
     let size = generator.config.resolution
     Diagnostics.note(
-      "\(modelURL.path): \(generator.config.family.rawValue) \(size)x\(size),"
+      "\(modelURL.path): \(familyName(generator.config.family)) \(size)x\(size),"
         + " loaded in \(format: seconds(since: start))")
 
     // The images.
@@ -102,7 +113,7 @@ enum GenerateCommand: Command {
       let imageStart = DispatchTime.now()
       let image = try generator.generate(
         seed: seed, classIndex: classIndex, truncationPsi: psi, truncationCutoff: cutoff,
-        noiseMode: noiseMode, noiseSeed: seed)
+        noiseMode: noiseMode, noiseSeed: seed, transform: transform)
       let path = (outText as NSString).appendingPathComponent(
         "seed\(String(format: "%04u", seed)).\(format.rawValue)")
       let bytes: [UInt8]
@@ -116,7 +127,8 @@ enum GenerateCommand: Command {
         "\(path)  \(size)x\(size)  \(OutputFiles.describeSize(bytes.count))"
           + "  seed \(seed)  \(format: seconds(since: imageStart))")
     }
-    Diagnostics.note("wrote \(written) file\(written == 1 ? "" : "s") in \(format: seconds(since: start))")
+    Diagnostics.note(
+      "wrote \(written) file\(written == 1 ? "" : "s") in \(format: seconds(since: start))")
   }
 
   /// The file formats `--format` names.
@@ -141,6 +153,39 @@ enum GenerateCommand: Command {
       throw UsageError("--shard is I/N with 0 <= I < N (0/4 ... 3/4), not '\(text)'")
     }
     return (index, count)
+  }
+
+  /// The input transform of `--translate X,Y` and `--rotate DEG`, if given.
+  static func parseTransform(translate: String?, rotate: String?) throws -> InputTransform? {
+    guard translate != nil || rotate != nil else {
+      return nil
+    }
+    var transform = InputTransform()
+    if let translate {
+      let parts = translate.split(separator: ",", omittingEmptySubsequences: false)
+      guard parts.count == 2, let x = Double(parts[0]), let y = Double(parts[1]),
+        x.isFinite, y.isFinite
+      else {
+        throw UsageError("--translate takes two numbers X,Y such as 0.25,-0.1, not '\(translate)'")
+      }
+      (transform.translateX, transform.translateY) = (x, y)
+    }
+    if let rotate {
+      guard let degrees = Double(rotate), degrees.isFinite else {
+        throw UsageError("--rotate takes an angle in degrees, not '\(rotate)'")
+      }
+      transform.rotateDegrees = degrees
+    }
+    return transform
+  }
+
+  /// The family as people write it.
+  static func familyName(_ family: GeneratorConfig.Family) -> String {
+    switch family {
+    case .styleGAN2: return "StyleGAN2"
+    case .styleGAN3T: return "StyleGAN3-T"
+    case .styleGAN3R: return "StyleGAN3-R"
+    }
   }
 
   private static func seconds(since start: DispatchTime) -> Double {

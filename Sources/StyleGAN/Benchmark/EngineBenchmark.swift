@@ -25,10 +25,14 @@ public enum EngineBenchmark {
     public var layers: [(name: String, flops: Double, seconds: Double)]
     /// The `m × n × k` of the reference matrix product.
     public var sgemmShape: (m: Int, n: Int, k: Int)
-    /// GFLOP/s of that product (best of three).
+    /// GFLOP/s of that product (best of five).
     public var sgemmGFLOPS: Double
-    /// Peak resident memory of the process, in bytes (`getrusage`).
+    /// Peak resident memory of the process after building the generator and
+    /// generating, before the other measurements, in bytes (`getrusage`).
     public var peakResidentBytes: Int
+    /// CPU time over wall time during the timed generations: how many cores
+    /// were busy on average.
+    public var coresBusy: Double
     /// Bytes of the weights (float32).
     public var weightBytes: Int
     /// Threads used by OpenBLAS and the engine's loops.
@@ -48,8 +52,6 @@ public enum EngineBenchmark {
   public static func run(config: GeneratorConfig = RandomCheckpoint.official256, runs: Int = 3)
     throws -> Report
   {
-    let sgemm = measureSGEMM(m: 512, n: 4096, k: 4608)
-
     var checkpoint: Checkpoint? = RandomCheckpoint.make(config: config)
     let parameters = RandomCheckpoint.parameterCount(checkpoint!)
     let weightBytes = 4 * checkpoint!.tensors.values.reduce(0) { $0 + $1.count }
@@ -58,19 +60,23 @@ public enum EngineBenchmark {
 
     _ = try generator.generate(seed: 0, truncationPsi: 0.7)
     var times: [Double] = []
+    let cpuStart = cpuSeconds()
     for run in 0..<max(runs, 1) {
       let start = DispatchTime.now()
       _ = try generator.generate(seed: UInt32(run + 1), truncationPsi: 0.7)
       times.append(seconds(since: start))
     }
+    let coresBusy = (cpuSeconds() - cpuStart) / times.reduce(0, +)
+    let peak = peakResidentBytes()
 
+    let sgemm = measureSGEMM(m: 512, n: 4096, k: 4608)
     let layers = timeConvolutions(generator)
     return Report(
       config: config, parameterCount: parameters, runs: times.count, secondsPerImage: times,
       convolutionFLOPs: layers.reduce(0) { $0 + $1.flops },
       convolutionSeconds: layers.reduce(0) { $0 + $1.seconds }, layers: layers,
       sgemmShape: (512, 4096, 4608), sgemmGFLOPS: sgemm,
-      peakResidentBytes: peakResidentBytes(), weightBytes: weightBytes,
+      peakResidentBytes: peak, coresBusy: coresBusy, weightBytes: weightBytes,
       threads: BLAS.coreCount)
   }
 
@@ -82,7 +88,7 @@ public enum EngineBenchmark {
     let b = (0..<k * n).map { _ in random.normal() }
     var c = [Float](repeating: 0, count: m * n)
     var best = Double.infinity
-    for _ in 0..<3 {
+    for _ in 0..<5 {
       let start = DispatchTime.now()
       a.withUnsafeBufferPointer { a in
         b.withUnsafeBufferPointer { b in
@@ -117,7 +123,8 @@ public enum EngineBenchmark {
         best = min(best, seconds(since: start))
       }
       let pixels = Double(inputSize * inputSize)
-      let flops = 2 * Double(conv.outChannels * conv.inChannels * conv.kernel * conv.kernel)
+      let flops =
+        2 * Double(conv.outChannels * conv.inChannels * conv.kernel * conv.kernel)
         * pixels
       layers.append((name, flops, best))
     }
@@ -139,6 +146,15 @@ public enum EngineBenchmark {
 
   private static func seconds(since start: DispatchTime) -> Double {
     Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+  }
+
+  /// User plus system CPU seconds of the process so far (`getrusage`).
+  static func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    return user + system
   }
 
   /// The process's peak resident set size (`getrusage`, kilobytes on Linux).

@@ -22,29 +22,26 @@ enum Conv2D {
     let outHeight = height + 2 * padding - kernel + 1
     let outWidth = width + 2 * padding - kernel + 1
     let pixels = outHeight * outWidth
-    var y = Tensor(shape: [outChannels, outHeight, outWidth])
     let depth = inChannels * kernel * kernel
 
     // A 1×1 convolution without padding is the product itself.
     if kernel == 1 && padding == 0 {
       let x = inputScale.map { ModulatedConv2D.scaleChannels(x, by: $0) } ?? x
-      x.scalars.withUnsafeBufferPointer { input in
-        y.scalars.withUnsafeMutableBufferPointer { output in
+      return x.scalars.withUnsafeBufferPointer { input in
+        Tensor.filled(shape: [outChannels, outHeight, outWidth]) { output in
           BLAS.sgemm(
             m: outChannels, n: pixels, k: inChannels,
             a: weight, lda: inChannels, b: input.baseAddress!, ldb: pixels,
             c: output.baseAddress!, ldc: pixels)
         }
       }
-      return y
     }
 
     let bandRows = max(1, min(outHeight, scratchBudget / max(1, depth * outWidth)))
-    var columns = [Float](repeating: 0, count: depth * bandRows * outWidth)
-    x.scalars.withUnsafeBufferPointer { input in
-      y.scalars.withUnsafeMutableBufferPointer { output in
-        columns.withUnsafeMutableBufferPointer { scratch in
-          let (src, dst, col) = (input.baseAddress!, output.baseAddress!, scratch.baseAddress!)
+    return x.scalars.withUnsafeBufferPointer { input in
+      Tensor.filled(shape: [outChannels, outHeight, outWidth]) { output in
+        ScratchBuffers.shared.withBuffer(depth * bandRows * outWidth) { col in
+          let (src, dst) = (input.baseAddress!, output.baseAddress!)
           var firstRow = 0
           while firstRow < outHeight {
             let rows = min(bandRows, outHeight - firstRow)
@@ -85,6 +82,5 @@ enum Conv2D {
         }
       }
     }
-    return y
   }
 }

@@ -82,15 +82,21 @@ struct ModulatedConv2D: Sendable {
     precondition(styles.count == inChannels, "\(styles.count) styles for \(inChannels) inputs")
     precondition(x.shape.count == 3 && x.shape[0] == inChannels, "input \(x.shape)")
     let demodulation = demodulate ? demodulationCoefficients(styles: styles) : nil
-    let output = matrix.withUnsafeBufferPointer { w -> Tensor in
+
+    // The styles scale either the input channels or the weight's columns,
+    // whichever is smaller; for a 3x3 convolution without up-sampling they
+    // are applied while the im2col matrix is built, at no extra cost.
+    let foldIntoWeight = (kernel == 1 || up != 1) && matrix.count < x.count
+    let weight = foldIntoWeight ? scaledColumns(styles) : matrix
+    let input = foldIntoWeight || (up == 1 && kernel > 1) ? x : Self.scaleChannels(x, by: styles)
+    let output = weight.withUnsafeBufferPointer { w -> Tensor in
       if up == 1 {
         return Conv2D.apply(
-          x, weight: w.baseAddress!, outChannels: outChannels, kernel: kernel,
-          padding: kernel / 2, inputScale: styles)
+          input, weight: w.baseAddress!, outChannels: outChannels, kernel: kernel,
+          padding: kernel / 2, inputScale: foldIntoWeight || kernel == 1 ? nil : styles)
       }
       let scattered = TransposedConv2D.apply(
-        Self.scaleChannels(x, by: styles), weight: w.baseAddress!, outChannels: outChannels,
-        kernel: kernel)
+        input, weight: w.baseAddress!, outChannels: outChannels, kernel: kernel)
       let filter = self.filter!
       let (fw, fh) = (filter.horizontal.count, filter.vertical.count)
       let p = kernel / 2
@@ -109,6 +115,16 @@ struct ModulatedConv2D: Sendable {
       y = Self.scaleChannels(y, by: demodulation)
     }
     return y
+  }
+
+  /// The weight matrix with the column of input channel `i` times `s[i]`.
+  func scaledColumns(_ styles: [Float]) -> [Float] {
+    let ins = inChannels
+    if up == 1 {
+      let taps = kernel * kernel
+      return matrix.indices.map { matrix[$0] * styles[($0 / taps) % ins] }
+    }
+    return matrix.indices.map { matrix[$0] * styles[$0 % ins] }
   }
 
   /// `d[o] = 1 / sqrt(Σ_i s[i]² · n[o, i] + 1e-8)`.

@@ -20,11 +20,10 @@ enum TransposedConv2D {
     var y = Tensor(shape: [outChannels, outHeight, outWidth])
 
     let bandRows = max(1, min(height, Conv2D.scratchBudget / max(1, rowsOfProduct * width)))
-    var columns = [Float](repeating: 0, count: rowsOfProduct * bandRows * width)
     x.scalars.withUnsafeBufferPointer { input in
       y.scalars.withUnsafeMutableBufferPointer { output in
-        columns.withUnsafeMutableBufferPointer { scratch in
-          let (src, dst, col) = (input.baseAddress!, output.baseAddress!, scratch.baseAddress!)
+        ScratchBuffers.shared.withBuffer(rowsOfProduct * bandRows * width) { col in
+          let (src, dst) = (input.baseAddress!, output.baseAddress!)
           var firstRow = 0
           while firstRow < height {
             let rows = min(bandRows, height - firstRow)

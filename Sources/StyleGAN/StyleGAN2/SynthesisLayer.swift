@@ -45,8 +45,7 @@ struct SynthesisLayer: Sendable {
     let styles = affine.apply(w)
     var (y, demodulation) = conv.convolve(x, styles: styles)
     var scaledNoise: [Float]?
-    if let noise, let plane = noiseSource.noise(constant: noise.constant, resolution: resolution)
-    {
+    if let noise, let plane = noiseSource.noise(constant: noise.constant, resolution: resolution) {
       scaledNoise = plane.map { $0 * noise.strength }
     }
     BiasActivation.apply(
