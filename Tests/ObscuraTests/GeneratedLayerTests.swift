@@ -73,7 +73,8 @@ struct GeneratedLayerTests {
     first.add(.title("Not today"))
     var second = try Poster(settings: settings, seed: 1)
     second.add(
-      .generated(seed: 85, psi: 0.7, fit: .contain, anchor: .top, blend: .multiply,
+      .generated(
+        seed: 85, psi: 0.7, fit: .contain, anchor: .top, blend: .multiply,
         opacity: 0.5))
     second.add(.title("Not today, not ever", size: 40))
     let model = try defaultModel()
@@ -114,8 +115,8 @@ struct GeneratedLayerTests {
     let made = try isolated.cache.image(for: try provider(.generated(seed: 10, psi: 0.7)))
     let generator = try isolated.models.generator(for: try defaultModel())
     let rgb = RGBImage(try generator.generate(seed: 10, truncationPsi: 0.7))
-    for i in 0 ..< 64 * 64 {
-      #expect(Array(made.rgba[i * 4 ..< i * 4 + 3]) == Array(rgb.bytes[i * 3 ..< i * 3 + 3]))
+    for i in 0..<64 * 64 {
+      #expect(Array(made.rgba[i * 4..<i * 4 + 3]) == Array(rgb.bytes[i * 3..<i * 3 + 3]))
     }
   }
 
@@ -166,7 +167,8 @@ struct GeneratedLayerTests {
     provider.frame = frame
     func request(_ rect: Rect) -> RasterRequest {
       // 4 pixels per unit.
-      RasterRequest(rect: rect, pixelWidth: Int(rect.width * 4),
+      RasterRequest(
+        rect: rect, pixelWidth: Int(rect.width * 4),
         pixelHeight: Int(rect.height * 4), dpi: 101.6)
     }
     let whole = try provider.framed(image, frame: frame, for: request(frame))
@@ -174,7 +176,7 @@ struct GeneratedLayerTests {
     let strip = try provider.framed(image, frame: frame, for: request(stripRect))
     #expect(strip.width == 32 && strip.height == 256)
     for y in stride(from: 0, to: 256, by: 17) {
-      for x in 0 ..< 32 {
+      for x in 0..<32 {
         #expect(strip.rgba[(y * 32 + x) * 4] == whole.rgba[(y * 256 + 80 + x) * 4])
       }
     }
@@ -183,7 +185,7 @@ struct GeneratedLayerTests {
     let moved = Rect(x: 0, y: 8, width: 64, height: 64)
     let shifted = try provider.framed(image, frame: moved, for: request(stripRect))
     #expect(shifted.rgba[3] == 0 && shifted.rgba[(31 * 32) * 4 + 3] == 0)
-    for y in 32 ..< 256 {
+    for y in 32..<256 {
       #expect(shifted.rgba[(y * 32) * 4] == strip.rgba[((y - 32) * 32) * 4])
     }
   }
@@ -192,8 +194,8 @@ struct GeneratedLayerTests {
   func mirroring() throws {
     let image = try grey16()
     let flipped = image.flippedVertically()
-    for y in 0 ..< 16 {
-      for x in 0 ..< 16 {
+    for y in 0..<16 {
+      for x in 0..<16 {
         #expect(flipped.rgba[(y * 16 + x) * 4] == image.rgba[((15 - y) * 16 + x) * 4])
       }
     }
@@ -203,10 +205,10 @@ struct GeneratedLayerTests {
   /// A 16 × 16 opaque grey image whose level rises along x and y.
   private func grey16() throws -> RasterImage {
     var bytes = [UInt8](repeating: 255, count: 16 * 16 * 4)
-    for y in 0 ..< 16 {
-      for x in 0 ..< 16 {
+    for y in 0..<16 {
+      for x in 0..<16 {
         let v = UInt8(x * 9 + y * 6)
-        bytes.replaceSubrange((y * 16 + x) * 4 ..< (y * 16 + x) * 4 + 3, with: [v, v, v])
+        bytes.replaceSubrange((y * 16 + x) * 4..<(y * 16 + x) * 4 + 3, with: [v, v, v])
       }
     }
     return try RasterImage(width: 16, height: 16, rgba: bytes)
@@ -268,8 +270,12 @@ struct GeneratedLayerTests {
     #expect(
       try failure(.generated(latent: .z([1, 2, 3]))).contains("explicit z has 3 numbers"))
     #expect(
-      try failure(.generated(latent: .between(.w([Float](repeating: 0, count: 128)), .seed(1),
-        t: 0.5, in: .z))).contains("interpolating in Z needs"))
+      try failure(
+        .generated(
+          latent: .between(
+            .w([Float](repeating: 0, count: 128)), .seed(1),
+            t: 0.5, in: .z))
+      ).contains("interpolating in Z needs"))
   }
 
   @Test("a zero-size target rectangle names the layer and line")

@@ -96,7 +96,7 @@ public struct GeneratedImage: RasterProvider, Sendable {
       throw GeneratedProblem.emptyRect(width: rect.width, height: rect.height)
     }
     for seed in latent.seeds + (mix.map { [$0.seed] } ?? []) + [noiseSeed]
-    where !(0 ... Int(UInt32.max)).contains(seed) {
+    where !(0...Int(UInt32.max)).contains(seed) {
       throw GeneratedProblem.seedOutOfRange(seed)
     }
     guard psi.isFinite else { throw GeneratedProblem.notFinite(name: "psi", value: psi) }
@@ -111,17 +111,20 @@ public struct GeneratedImage: RasterProvider, Sendable {
     if config.cDim > 0, classIndex == nil {
       throw GeneratedProblem.classMissing(classes: config.cDim)
     }
-    if let classIndex, !(0 ..< config.cDim).contains(classIndex) {
+    if let classIndex, !(0..<config.cDim).contains(classIndex) {
       throw GeneratedProblem.classOutOfRange(index: classIndex, classes: config.cDim)
     }
     var ws = try self.ws(latent, generator)
     if let mix {
-      guard (0 ... config.numWs).contains(mix.crossover) else {
+      guard (0...config.numWs).contains(mix.crossover) else {
         throw GeneratedProblem.crossoverOutOfRange(
           crossover: mix.crossover, numWs: config.numWs)
       }
-      ws = try engine { try Latents.mixStyles(ws, self.ws(.seed(mix.seed), generator),
-        crossover: mix.crossover) }
+      ws = try engine {
+        try Latents.mixStyles(
+          ws, self.ws(.seed(mix.seed), generator),
+          crossover: mix.crossover)
+      }
     }
     let images = try engine {
       try generator.synthesis(
@@ -129,8 +132,8 @@ public struct GeneratedImage: RasterProvider, Sendable {
     }
     let rgb = RGBImage(images)
     var rgba = [UInt8](repeating: 255, count: rgb.width * rgb.height * 4)
-    for i in 0 ..< rgb.width * rgb.height {
-      for c in 0 ..< 3 {
+    for i in 0..<rgb.width * rgb.height {
+      for c in 0..<3 {
         rgba[i * 4 + c] = rgb.bytes[i * rgb.channels + (rgb.channels == 3 ? c : 0)]
       }
     }
@@ -207,9 +210,9 @@ extension RasterImage {
   func flippedVertically() -> RasterImage {
     var flipped = self
     let row = width * 4
-    for y in 0 ..< height {
+    for y in 0..<height {
       let from = (height - 1 - y) * row
-      flipped.rgba.replaceSubrange(y * row ..< (y + 1) * row, with: rgba[from ..< from + row])
+      flipped.rgba.replaceSubrange(y * row..<(y + 1) * row, with: rgba[from..<from + row])
     }
     return flipped
   }

@@ -96,7 +96,8 @@ extension Layer {
     .generated(
       model: model, latent: .between(.seed(seeds.0), .seed(seeds.1), t: t, in: space),
       psi: psi, cutoff: cutoff, classIndex: classIndex, noiseMode: noiseMode, fit: fit,
-      anchor: anchor, frame: frame, in: rect, filter: filter, name: name, blend: blend, opacity: opacity,
+      anchor: anchor, frame: frame, in: rect, filter: filter, name: name, blend: blend,
+      opacity: opacity,
       file: file, line: line)
   }
 }
