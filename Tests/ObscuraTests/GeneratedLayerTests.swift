@@ -278,6 +278,53 @@ struct GeneratedLayerTests {
       ).contains("interpolating in Z needs"))
   }
 
+  @Test("a conditional model needs a class, and takes one in range")
+  func conditionalModel() throws {
+    let model = GeneratedModel.file(try sharedFixture("sg2-cond16.pkl"))
+    #expect(
+      try failure(.generated(model: model, seed: 1))
+        .contains("the model is conditional with 3 classes; pass classIndex: 0 to 2"))
+    #expect(
+      try failure(.generated(model: model, seed: 1, classIndex: 3))
+        .contains("classIndex 3 is out of range; the model has classes 0 to 2"))
+    let cache = IsolatedCache().cache
+    let three = try cache.image(
+      for: try provider(
+        .generated(
+          model: model, seed: 1,
+          classIndex: 1)))
+    let four = try cache.image(
+      for: try provider(
+        .generated(
+          model: model, seed: 1,
+          classIndex: 2)))
+    #expect(three.width == 16 && maxDifference(three, four) > 0)
+  }
+
+  @Test("a StyleGAN3 model's picture moves with translate, and the key changes")
+  func styleGAN3Translate() throws {
+    let model = GeneratedModel.file(try sharedFixture("sg3t-tiny32.pkl"))
+    let still = try provider(.generated(model: model, seed: 0))
+    let moved = try provider(.generated(model: model, seed: 0, translate: (x: 0.25, y: 0)))
+    let turned = try provider(.generated(model: model, seed: 0, rotate: 30))
+    let file = try model.locate(relativeTo: ".")
+    let keys = [still, moved, turned].map { GeneratedImageKey($0, model: file) }
+    #expect(Set(keys).count == 3)
+    let cache = IsolatedCache().cache
+    let a = try cache.image(for: still)
+    let b = try cache.image(for: moved)
+    let c = try cache.image(for: turned)
+    // The fixture's random weights give a faint picture: compare with the
+    // engine's own transformed output, and with the untransformed one.
+    #expect(maxDifference(a, b) > 0 && maxDifference(a, c) > 0)
+    let generator = try ModelStore().generator(for: file)
+    let reference = RGBImage(
+      try generator.generate(seed: 0, transform: InputTransform(translateX: 0.25)))
+    for i in 0..<(b.width * b.height) {
+      #expect(Array(b.rgba[i * 4..<i * 4 + 3]) == Array(reference.bytes[i * 3..<i * 3 + 3]))
+    }
+  }
+
   @Test("a zero-size target rectangle names the layer and line")
   func emptyRect() throws {
     let line = #line + 1
@@ -289,6 +336,20 @@ struct GeneratedLayerTests {
     guard case .raster(_, let placement) = layer.content else { return }
     #expect(placement.rect == nil)
   }
+}
+
+/// A checkpoint in `../shared/fixtures/stylegan/`, or a failure saying that
+/// `../shared` is missing.
+private func sharedFixture(_ name: String) throws -> String {
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  let path = root.deletingLastPathComponent().appendingPathComponent(
+    "shared/fixtures/stylegan/" + name
+  ).path
+  try #require(
+    FileManager.default.fileExists(atPath: path),
+    "\(path) is missing: these tests need ../shared/fixtures next to the repository")
+  return path
 }
 
 /// The largest difference of any channel between two images of one size.

@@ -27,6 +27,10 @@ public struct GeneratedImage: RasterProvider, Sendable {
   public var noiseSeed: Int
   /// Style mixing: ws from `crossover` on come from `seed`'s latent.
   public var mix: StyleMix?
+  /// The input translation and rotation of a StyleGAN3 model, as the
+  /// official `gen_images.py --translate --rotate`; `nil` keeps the stored
+  /// one. StyleGAN2 models have no such input and ignore it.
+  public var transform: InputTransform?
   /// The layer's name, used in messages.
   public var name: String
   /// The sketch line that built the layer.
@@ -73,6 +77,11 @@ public struct GeneratedImage: RasterProvider, Sendable {
     if let cutoff { entries["cutoff"] = String(cutoff) }
     if let classIndex { entries["class"] = String(classIndex) }
     if let mix { entries["mix"] = "seed \(mix.seed) from ws \(mix.crossover)" }
+    if let transform {
+      entries["transform"] = String(
+        format: "translate %g,%g rotate %g", transform.translateX, transform.translateY,
+        transform.rotateDegrees)
+    }
     return entries
   }
 
@@ -128,7 +137,8 @@ public struct GeneratedImage: RasterProvider, Sendable {
     }
     let images = try engine {
       try generator.synthesis(
-        ws: ws, noiseMode: noiseMode, noiseSeed: UInt32(truncatingIfNeeded: noiseSeed))
+        ws: ws, noiseMode: noiseMode, noiseSeed: UInt32(truncatingIfNeeded: noiseSeed),
+        transform: transform)
     }
     let rgb = RGBImage(images)
     var rgba = [UInt8](repeating: 255, count: rgb.width * rgb.height * 4)
