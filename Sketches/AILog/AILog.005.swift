@@ -91,7 +91,7 @@ struct AILog005: Sketch {
           color: Color(hex: 0xF3EEE6).withAlpha(0.55),
           tracking: 160,
           placement: .point(
-            Point(x: poster.width - margin, y: poster.height - 25.9),
+            Point(x: poster.width - margin, y: poster.height - 25.1),
             anchor: .bottomRight)),
         name: "Colophon"))
   }
