@@ -27,6 +27,10 @@ public struct GeneratedImage: RasterProvider, Sendable {
   public var noiseSeed: Int
   /// Style mixing: ws from `crossover` on come from `seed`'s latent.
   public var mix: StyleMix?
+  /// The input translation and rotation of a StyleGAN3 model, as the
+  /// official `gen_images.py --translate --rotate`; `nil` keeps the stored
+  /// one. StyleGAN2 models have no such input and ignore it.
+  public var transform: InputTransform?
   /// The layer's name, used in messages.
   public var name: String
   /// The sketch line that built the layer.
@@ -73,6 +77,11 @@ public struct GeneratedImage: RasterProvider, Sendable {
     if let cutoff { entries["cutoff"] = String(cutoff) }
     if let classIndex { entries["class"] = String(classIndex) }
     if let mix { entries["mix"] = "seed \(mix.seed) from ws \(mix.crossover)" }
+    if let transform {
+      entries["transform"] = String(
+        format: "translate %g,%g rotate %g", transform.translateX, transform.translateY,
+        transform.rotateDegrees)
+    }
     return entries
   }
 
@@ -96,7 +105,7 @@ public struct GeneratedImage: RasterProvider, Sendable {
       throw GeneratedProblem.emptyRect(width: rect.width, height: rect.height)
     }
     for seed in latent.seeds + (mix.map { [$0.seed] } ?? []) + [noiseSeed]
-    where !(0 ... Int(UInt32.max)).contains(seed) {
+    where !(0...Int(UInt32.max)).contains(seed) {
       throw GeneratedProblem.seedOutOfRange(seed)
     }
     guard psi.isFinite else { throw GeneratedProblem.notFinite(name: "psi", value: psi) }
@@ -111,26 +120,30 @@ public struct GeneratedImage: RasterProvider, Sendable {
     if config.cDim > 0, classIndex == nil {
       throw GeneratedProblem.classMissing(classes: config.cDim)
     }
-    if let classIndex, !(0 ..< config.cDim).contains(classIndex) {
+    if let classIndex, !(0..<config.cDim).contains(classIndex) {
       throw GeneratedProblem.classOutOfRange(index: classIndex, classes: config.cDim)
     }
     var ws = try self.ws(latent, generator)
     if let mix {
-      guard (0 ... config.numWs).contains(mix.crossover) else {
+      guard (0...config.numWs).contains(mix.crossover) else {
         throw GeneratedProblem.crossoverOutOfRange(
           crossover: mix.crossover, numWs: config.numWs)
       }
-      ws = try engine { try Latents.mixStyles(ws, self.ws(.seed(mix.seed), generator),
-        crossover: mix.crossover) }
+      ws = try engine {
+        try Latents.mixStyles(
+          ws, self.ws(.seed(mix.seed), generator),
+          crossover: mix.crossover)
+      }
     }
     let images = try engine {
       try generator.synthesis(
-        ws: ws, noiseMode: noiseMode, noiseSeed: UInt32(truncatingIfNeeded: noiseSeed))
+        ws: ws, noiseMode: noiseMode, noiseSeed: UInt32(truncatingIfNeeded: noiseSeed),
+        transform: transform)
     }
     let rgb = RGBImage(images)
     var rgba = [UInt8](repeating: 255, count: rgb.width * rgb.height * 4)
-    for i in 0 ..< rgb.width * rgb.height {
-      for c in 0 ..< 3 {
+    for i in 0..<rgb.width * rgb.height {
+      for c in 0..<3 {
         rgba[i * 4 + c] = rgb.bytes[i * rgb.channels + (rgb.channels == 3 ? c : 0)]
       }
     }
@@ -207,9 +220,9 @@ extension RasterImage {
   func flippedVertically() -> RasterImage {
     var flipped = self
     let row = width * 4
-    for y in 0 ..< height {
+    for y in 0..<height {
       let from = (height - 1 - y) * row
-      flipped.rgba.replaceSubrange(y * row ..< (y + 1) * row, with: rgba[from ..< from + row])
+      flipped.rgba.replaceSubrange(y * row..<(y + 1) * row, with: rgba[from..<from + row])
     }
     return flipped
   }
