@@ -157,6 +157,52 @@ struct GeneratedLayerTests {
     #expect(before != after)
   }
 
+  // MARK: On the poster
+
+  @Test("strokes masked by a generated layer's luminance show only where the image is bright")
+  func luminanceMaskOfDrawing() throws {
+    // A 64 × 64 px poster (1 unit = 1 px) so the generated image lands 1:1.
+    let settings = Settings(
+      paper: .custom(width: 64, height: 64, unit: .px), unit: .px, dpi: 72, background: .black)
+    var poster = try Poster(settings: settings, seed: 1)
+    poster.add(
+      .drawing("White") { ctx in ctx.fill(ctx.bounds, .white) }
+        .masked(by: .generated(seed: 10, psi: 0.7, fit: .stretch), .luminance))
+    let composite = try Renderer.rasterize(poster)
+    let image = try IsolatedCache().cache.image(for: try provider(.generated(seed: 10, psi: 0.7)))
+    // Each output grey level is the image's Rec. 709 luma there, within rounding.
+    var worst = 0.0
+    for i in stride(from: 0, to: 64 * 64, by: 7) {
+      let luma =
+        0.2126 * Double(image.rgba[i * 4]) + 0.7152 * Double(image.rgba[i * 4 + 1])
+        + 0.0722 * Double(image.rgba[i * 4 + 2])
+      worst = max(worst, abs(Double(composite.rgba[i * 4]) - luma))
+    }
+    #expect(worst <= 3, "largest difference from the luma: \(worst)")
+  }
+
+  @Test("a generated layer masked by strokes shows the image only inside them")
+  func generatedMaskedByStrokes() throws {
+    let settings = Settings(
+      paper: .custom(width: 64, height: 64, unit: .px), unit: .px, dpi: 72, background: nil)
+    var poster = try Poster(settings: settings, seed: 1)
+    poster.add(
+      .generated(seed: 10, psi: 0.7, fit: .stretch)
+        .masked(
+          by: .drawing("Band") { ctx in ctx.fill(Rect(x: 0, y: 16, width: 64, height: 8), .white) })
+    )
+    let composite = try Renderer.rasterize(poster)
+    let image = try IsolatedCache().cache.image(for: try provider(.generated(seed: 10, psi: 0.7)))
+    for y in [2, 15, 24, 40, 63] {
+      #expect(composite.rgba[(y * 64 + 30) * 4 + 3] == 0, "row \(y) is outside the band")
+    }
+    for y in 17..<23 {
+      let i = (y * 64 + 30) * 4
+      #expect(composite.rgba[i + 3] == 255)
+      #expect(abs(Int(composite.rgba[i]) - Int(image.rgba[i])) <= 2)
+    }
+  }
+
   // MARK: Frames and mirroring
 
   @Test("a framed strip is the matching part of the whole framed image, moved with the frame")
