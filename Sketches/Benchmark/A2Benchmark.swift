@@ -20,10 +20,10 @@ struct A2Benchmark: Sketch {
       .drawing("10,000 strokes", blend: .multiply) { ctx in
         let ink = Color(hex: 0x1B1B2F).withAlpha(0.55)
         let style = StrokeStyle(width: 0.35, cap: .round)
-        for _ in 0 ..< 10_000 {
+        for _ in 0..<10_000 {
           var p = Point(ctx.random.uniform(0, width), ctx.random.uniform(0, height))
           ctx.move(to: p)
-          for _ in 0 ..< 6 {
+          for _ in 0..<6 {
             let angle = ctx.noise.fractal(p.x / 90, p.y / 90, octaves: 3) * 2 * .pi
             p = p + Point.polar(radius: 2.5, angle: angle)
             ctx.line(to: p)
@@ -34,7 +34,7 @@ struct A2Benchmark: Sketch {
 
     poster.add(
       .drawing("Blurred suns") { ctx in
-        for i in 0 ..< 5 {
+        for i in 0..<5 {
           let center = Point(width * (0.2 + 0.15 * Double(i)), height * 0.3)
           ctx.fill(Path.circle(center: center, radius: 30), Color(hex: 0xFFD166).withAlpha(0.8))
         }

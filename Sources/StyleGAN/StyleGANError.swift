@@ -41,6 +41,18 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The bundled default model was not found.
   case defaultModelMissing(searched: [String])
 
+  // MARK: StyleGAN3
+
+  /// A StyleGAN3 network was asked of a checkpoint of another family.
+  case notStyleGAN3(GeneratorConfig.Family)
+  /// A StyleGAN3 synthesis keyword argument's text is not a usable value.
+  case invalidStyleGAN3Setting(key: String, value: String)
+  /// The StyleGAN3 settings do not describe a network the official
+  /// constructor accepts.
+  case invalidStyleGAN3Architecture(String)
+  /// A stored StyleGAN3 resampling filter has a shape the layer cannot use.
+  case unknownFilterLayout(name: String, shape: [Int], expected: String)
+
   /// A one-line sentence naming the problem.
   public var description: String {
     switch self {
@@ -82,6 +94,15 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
       return "the default model \(DefaultModel.fileName) was not found (looked in "
         + searched.joined(separator: ", ")
         + "); set OBSCURA_MODELS to the folder that holds it, or give a model's path"
+    case .notStyleGAN3(let family):
+      return "the checkpoint holds a \(family.rawValue) generator, not a StyleGAN3 one"
+    case .invalidStyleGAN3Setting(let key, let value):
+      return "synthesis_kwargs.\(key) is '\(value)', which is not a usable value"
+    case .invalidStyleGAN3Architecture(let reason):
+      return "the StyleGAN3 configuration is not a valid network: \(reason)"
+    case .unknownFilterLayout(let name, let shape, let expected):
+      return "resampling filter \(name) has shape \(shape), an unknown filter layout; "
+        + "this layer takes \(expected)"
     }
   }
 }

@@ -44,10 +44,14 @@ private func clipColor(_ c: RGB) -> RGB {
   let n = min(c.0, c.1, c.2)
   let x = max(c.0, c.1, c.2)
   var r = c
-  if n < 0 { r = (l + (r.0 - l) * l / (l - n), l + (r.1 - l) * l / (l - n), l + (r.2 - l) * l / (l - n)) }
+  if n < 0 {
+    r = (l + (r.0 - l) * l / (l - n), l + (r.1 - l) * l / (l - n), l + (r.2 - l) * l / (l - n))
+  }
   if x > 1 {
-    r = (l + (r.0 - l) * (1 - l) / (x - l), l + (r.1 - l) * (1 - l) / (x - l),
-      l + (r.2 - l) * (1 - l) / (x - l))
+    r = (
+      l + (r.0 - l) * (1 - l) / (x - l), l + (r.1 - l) * (1 - l) / (x - l),
+      l + (r.2 - l) * (1 - l) / (x - l)
+    )
   }
   return r
 }
@@ -122,7 +126,7 @@ struct BlendModeTests {
       for source in Self.sources {
         for alpha in [255, 153] {
           let got = try composite(mode, backdrop: backdrop, source: source, alpha: alpha)
-          for c in 0 ..< 3 {
+          for c in 0..<3 {
             let cb = Double(backdrop[c]) / 255
             // Cairo premultiplies the colour in 16 bits and keeps the top 8:
             // Cs′ = ⌊(257 Cs · 257 α / 65535) / 256⌋ / α.
@@ -131,14 +135,16 @@ struct BlendModeTests {
             let want = expected(separable(mode, cb, cs), cb, alpha: alpha)
             #expect(
               abs(Double(got[c]) - want) <= 1.0,
-              "\(mode) Cb=\(backdrop) Cs=\(source) α=\(alpha) channel \(c): got \(got[c]), want \(want)")
+              "\(mode) Cb=\(backdrop) Cs=\(source) α=\(alpha) channel \(c): got \(got[c]), want \(want)"
+            )
           }
         }
       }
     }
   }
 
-  @Test("Non-separable HSL modes match SetLum/SetSat within 2/255",
+  @Test(
+    "Non-separable HSL modes match SetLum/SetSat within 2/255",
     arguments: [BlendMode.hue, .saturation, .color, .luminosity])
   func hslModes(mode: BlendMode) throws {
     for backdrop in Self.backdrops {
@@ -148,7 +154,7 @@ struct BlendModeTests {
         let cs = (Double(source[0]) / 255, Double(source[1]) / 255, Double(source[2]) / 255)
         let want = nonSeparable(mode, cb, cs)
         let wanted = [want.0 * 255, want.1 * 255, want.2 * 255]
-        for c in 0 ..< 3 {
+        for c in 0..<3 {
           #expect(
             abs(Double(got[c]) - wanted[c]) <= 2.0,
             "\(mode) Cb=\(backdrop) Cs=\(source) channel \(c): got \(got[c]), want \(wanted[c])")

@@ -9,10 +9,12 @@ struct ExportTests {
 
   private func smallSketch(dpi: Double = 300) -> ClosureSketch {
     ClosureSketch(
-      Settings(paper: .custom(width: 20, height: 10, unit: .mm), orientation: .landscape,
+      Settings(
+        paper: .custom(width: 20, height: 10, unit: .mm), orientation: .landscape,
         dpi: dpi, parameters: [.number("density", 0.25), .text("title", "世界")])
     ) { poster in
-      poster.add(.drawing("Square") { ctx in ctx.fill(Rect(x: 2, y: 2, width: 5, height: 5), .red) })
+      poster.add(
+        .drawing("Square") { ctx in ctx.fill(Rect(x: 2, y: 2, width: 5, height: 5), .red) })
     }
   }
 
@@ -31,10 +33,12 @@ struct ExportTests {
 
     let metadata = try PNGReader.metadata(file.path)
     #expect(metadata.pixelsPerMetre == 11811)
-    #expect(metadata.text.map { $0.key } == [
-      "Title", "Software", "Sketch", "Seed", "Parameters", "Paper", "Obscura Version", "Source",
-    ])
-    let values = Dictionary(metadata.text.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+    #expect(
+      metadata.text.map { $0.key } == [
+        "Title", "Software", "Sketch", "Seed", "Parameters", "Paper", "Obscura Version", "Source",
+      ])
+    let values = Dictionary(
+      metadata.text.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
     #expect(values["Title"] == "Tiny")
     #expect(values["Software"] == "Obscura \(obscuraVersion)")
     #expect(values["Seed"] == "85")
@@ -66,7 +70,8 @@ struct ExportTests {
     }
     let result = try Renderer.render(
       sketch: sketch,
-      options: RenderOptions(sketchName: "Paged", seed: 9, formats: [.pdf, .svg], outputDirectory: folder))
+      options: RenderOptions(
+        sketchName: "Paged", seed: 9, formats: [.pdf, .svg], outputDirectory: folder))
     let pdf = result.files[0]
     #expect(pdf.path.hasSuffix("Paged-seed9.pdf"))
     // (105 + 6) mm and (148 + 6) mm in points.
@@ -77,7 +82,8 @@ struct ExportTests {
     #expect(text.contains("/Title (Paged)"))
     #expect(text.contains("/Creator (Obscura \(obscuraVersion))"))
     #expect(text.contains("/FontFile3"), "the text is embedded as a font, not as paths")
-    let svg = String(decoding: try Data(contentsOf: URL(fileURLWithPath: result.files[1].path)), as: UTF8.self)
+    let svg = String(
+      decoding: try Data(contentsOf: URL(fileURLWithPath: result.files[1].path)), as: UTF8.self)
     #expect(svg.contains("<svg"))
     #expect(svg.contains("width=\"314.645669pt\""))
   }
@@ -93,7 +99,9 @@ struct ExportTests {
     let failing = ClosureSketch(smallSketch(dpi: 72).settings) { poster in
       poster.add(.drawing("Fails") { _ in throw Broken() })
     }
-    #expect(throws: Broken.self) { try Renderer.render(sketch: failing, options: options) }
+    #expect(throws: ObscuraError.drawingFailed(layer: "Fails", reason: "Broken()")) {
+      try Renderer.render(sketch: failing, options: options)
+    }
 
     // A failure while the file itself is being written.
     #expect(throws: ObscuraError.self) {
@@ -119,7 +127,8 @@ struct ExportTests {
         options: RenderOptions(sketchName: "X", seed: 1, outputDirectory: file))
       Issue.record("expected an error")
     } catch {
-      #expect("\(error)" == "Cannot write to the output folder \(file): it is a file, not a folder.")
+      #expect(
+        "\(error)" == "Cannot write to the output folder \(file): it is a file, not a folder.")
     }
     do {
       _ = try Renderer.render(
@@ -144,16 +153,49 @@ struct ExportTests {
     let folder = try temporaryFolder()
     let sketch = ClosureSketch(Settings(paper: .a6, dpi: 30)) { poster in
       poster.add(.fill(.color(.blue), name: "Sky"))
-      poster.add(.drawing("Sun", blend: .screen) { ctx in
-        ctx.fill(Path.circle(center: ctx.bounds.center, radius: 20), .red)
-      })
+      poster.add(
+        .drawing("Sun", blend: .screen) { ctx in
+          ctx.fill(Path.circle(center: ctx.bounds.center, radius: 20), .red)
+        })
     }
     let result = try Renderer.render(
-      sketch: sketch, options: RenderOptions(sketchName: "L", seed: 2, outputDirectory: folder, layers: true))
+      sketch: sketch,
+      options: RenderOptions(sketchName: "L", seed: 2, outputDirectory: folder, layers: true))
     let names = result.files.map { URL(fileURLWithPath: $0.path).lastPathComponent }
-    #expect(names == ["L-seed2.png", "L-seed2-layer01-Sky.png", "L-seed2-layer02-Sun.png", "L-seed2-layers.png"])
+    #expect(
+      names == [
+        "L-seed2.png", "L-seed2-layer01-Sky.png", "L-seed2-layer02-Sun.png", "L-seed2-layers.png",
+      ])
     let sun = try PNGReader.read(result.files[2].path)
     #expect(rgba(sun, 0, 0)[3] == 0, "a layer alone is on transparent")
     #expect(rgba(sun, sun.width / 2, sun.height / 2) == [255, 0, 0, 255])
+  }
+
+  @Test("Large images deflated on several cores read back pixel for pixel, RGB and RGBA")
+  func parallelDeflateRoundTrip() throws {
+    let folder = try temporaryFolder()
+    for background in [Color.white, nil] {
+      let page = try poster(pixelSettings(width: 160, height: 520, background: background)) {
+        poster in
+        poster.add(
+          .fill(.linear(from: .zero, to: Point(160, 520), Gradient([.red, .blue])))
+            .grain(Grain(amount: 0.2, monochrome: false)).opacity(0.8))
+        poster.add(
+          .drawing("Dots") { ctx in
+            for _ in 0..<200 {
+              let p = Point(ctx.random.uniform(0, 160), ctx.random.uniform(0, 520))
+              ctx.fill(Path.circle(center: p, radius: 6), Color(white: 0, alpha: 0.4))
+            }
+          })
+      }
+      let result = try Renderer.render(
+        page, options: RenderOptions(sketchName: "Big", outputDirectory: folder))
+      let read = try PNGReader.read(result.files[0].path)
+      let expected = try Renderer.rasterize(page)
+      #expect(read.rgba == expected.rgba)
+      let bytes = try Data(contentsOf: URL(fileURLWithPath: result.files[0].path))
+      #expect(bytes[25] == (background == nil ? 6 : 2), "colour type RGBA / RGB")
+      #expect(try PNGReader.metadata(result.files[0].path).pixelsPerMetre == 2835)
+    }
   }
 }

@@ -23,45 +23,55 @@ struct GoldenImageTests {
       paper: .custom(width: 60, height: 80, unit: .mm), dpi: 72, bleed: 2, cropMarks: true,
       background: Color(hex: 0xF2EDE4))
     return try poster(settings, seed: 31) { poster in
-      poster.add(.fill(
-        .radial(center: Point(30, 30), radius: 40,
-          Gradient([Color(hex: 0xFFC857), Color(hex: 0xE9724C), Color(hex: 0x481D24)])),
-        name: "Sun gradient", blend: .multiply))
-      poster.add(.drawing("Flow lines", opacity: 0.8) { ctx in
-        for _ in 0 ..< 120 {
-          var p = Point(ctx.random.uniform(0, 60), ctx.random.uniform(0, 80))
-          ctx.move(to: p)
-          for _ in 0 ..< 8 {
-            let angle = ctx.noise.fractal(p.x / 25, p.y / 25) * .pi * 2
-            p = p + Point.polar(radius: 1.5, angle: angle)
-            ctx.line(to: p)
+      poster.add(
+        .fill(
+          .radial(
+            center: Point(30, 30), radius: 40,
+            Gradient([Color(hex: 0xFFC857), Color(hex: 0xE9724C), Color(hex: 0x481D24)])),
+          name: "Sun gradient", blend: .multiply))
+      poster.add(
+        .drawing("Flow lines", opacity: 0.8) { ctx in
+          for _ in 0..<120 {
+            var p = Point(ctx.random.uniform(0, 60), ctx.random.uniform(0, 80))
+            ctx.move(to: p)
+            for _ in 0..<8 {
+              let angle = ctx.noise.fractal(p.x / 25, p.y / 25) * .pi * 2
+              p = p + Point.polar(radius: 1.5, angle: angle)
+              ctx.line(to: p)
+            }
+            ctx.stroke(Color(hex: 0x1D3557), StrokeStyle(width: 0.25, cap: .round))
           }
-          ctx.stroke(Color(hex: 0x1D3557), StrokeStyle(width: 0.25, cap: .round))
-        }
-      })
-      poster.add(.drawing("Rings") { ctx in
-        ctx.withSavedState {
-          ctx.translate(x: 30, y: 50)
-          ctx.rotate(.pi / 8)
-          for r in stride(from: 4.0, to: 20, by: 4) {
-            ctx.stroke(Path.circle(center: .zero, radius: r), Color(white: 1, alpha: 0.9),
-              StrokeStyle(width: 0.6, dash: [2, 1]))
+        })
+      poster.add(
+        .drawing("Rings") { ctx in
+          ctx.withSavedState {
+            ctx.translate(x: 30, y: 50)
+            ctx.rotate(.pi / 8)
+            for r in stride(from: 4.0, to: 20, by: 4) {
+              ctx.stroke(
+                Path.circle(center: .zero, radius: r), Color(white: 1, alpha: 0.9),
+                StrokeStyle(width: 0.6, dash: [2, 1]))
+            }
+            ctx.roundedRect(Rect(x: -8, y: -4, width: 16, height: 8), radius: 2)
+            ctx.fill(Color(hex: 0x2A9D8F))
           }
-          ctx.roundedRect(Rect(x: -8, y: -4, width: 16, height: 8), radius: 2)
-          ctx.fill(Color(hex: 0x2A9D8F))
-        }
-      }.blend(.screen))
-      poster.add(.drawing("Clipped bars") { ctx in
-        ctx.clip(to: .circle(center: Point(45, 20), radius: 10)) {
-          for i in 0 ..< 10 {
-            ctx.fill(Rect(x: 35 + Double(i) * 2, y: 10, width: 1, height: 20), .black)
+        }.blend(.screen))
+      poster.add(
+        .drawing("Clipped bars") { ctx in
+          ctx.clip(to: .circle(center: Point(45, 20), radius: 10)) {
+            for i in 0..<10 {
+              ctx.fill(Rect(x: 35 + Double(i) * 2, y: 10, width: 1, height: 20), .black)
+            }
           }
-        }
-      }.blurred(radius: 0.4))
-      poster.add(.title("Golden\nhour", font: Font("EB Garamond", weight: .bold), size: 28,
-        color: Color(hex: 0x111111), at: .bottomLeft, margin: 4, tracking: -10, leading: 0.9))
-      poster.add(.title("Obscura · 世界", font: Font("Inter", weight: .medium), size: 7,
-        color: .white, at: .topRight, margin: 3, tracking: 80))
+        }.blurred(radius: 0.4))
+      poster.add(
+        .title(
+          "Golden\nhour", font: Font("EB Garamond", weight: .bold), size: 28,
+          color: Color(hex: 0x111111), at: .bottomLeft, margin: 4, tracking: -10, leading: 0.9))
+      poster.add(
+        .title(
+          "Obscura · 世界", font: Font("Inter", weight: .medium), size: 7,
+          color: .white, at: .topRight, margin: 3, tracking: 80))
     }
   }
 
@@ -79,7 +89,8 @@ struct GoldenImageTests {
       }
     }
     guard FileManager.default.fileExists(atPath: path) else {
-      Issue.record("Golden image \(path) is missing; run with OBSCURA_UPDATE_GOLDEN=1 to create it.")
+      Issue.record(
+        "Golden image \(path) is missing; run with OBSCURA_UPDATE_GOLDEN=1 to create it.")
       return
     }
     let expected = try PNGReader.read(path)

@@ -6,7 +6,8 @@ import Testing
 @Suite("Layers: images, rasters, masks and effects")
 struct LayerTests {
   /// A 2 × 1 image, red then blue.
-  private let redBlue = try! RasterImage(width: 2, height: 1, rgba: [255, 0, 0, 255, 0, 0, 255, 255])
+  private let redBlue = try! RasterImage(
+    width: 2, height: 1, rgba: [255, 0, 0, 255, 0, 0, 255, 255])
 
   @Test("contain keeps the aspect and sits at the anchor; cover fills and crops")
   func fitModes() throws {
@@ -26,8 +27,10 @@ struct LayerTests {
     #expect(rgba(v, 39, 39) == [255, 0, 0, 255])
 
     let stretch = try poster(pixelSettings(width: 40, height: 40)) { poster in
-      poster.add(.raster(FixedRaster(redBlue), fit: .stretch, filter: .nearest,
-        name: "Stretched"))
+      poster.add(
+        .raster(
+          FixedRaster(redBlue), fit: .stretch, filter: .nearest,
+          name: "Stretched"))
     }
     let s = try Renderer.rasterize(stretch)
     #expect(rgba(s, 5, 35) == [255, 0, 0, 255] && rgba(s, 35, 35) == [0, 0, 255, 255])
@@ -36,8 +39,10 @@ struct LayerTests {
   @Test("A target rectangle of zero size is an error naming the layer")
   func emptyRect() throws {
     let page = try poster(pixelSettings(width: 10, height: 10)) { poster in
-      poster.add(.raster(FixedRaster(redBlue), in: Rect(x: 0, y: 0, width: 0, height: 5),
-        name: "Horizon"))
+      poster.add(
+        .raster(
+          FixedRaster(redBlue), in: Rect(x: 0, y: 0, width: 0, height: 5),
+          name: "Horizon"))
     }
     #expect(throws: ObscuraError.emptyTargetRect(layer: "Horizon")) {
       try Renderer.rasterize(page)
@@ -47,17 +52,17 @@ struct LayerTests {
   @Test("Lanczos enlarging leaves flat areas flat: no ringing next to an edge")
   func lanczosWithoutRinging() throws {
     var bytes: [UInt8] = []
-    for _ in 0 ..< 8 {
-      for x in 0 ..< 8 { bytes += x < 4 ? [40, 40, 40, 255] : [220, 220, 220, 255] }
+    for _ in 0..<8 {
+      for x in 0..<8 { bytes += x < 4 ? [40, 40, 40, 255] : [220, 220, 220, 255] }
     }
     let step = try RasterImage(width: 8, height: 8, rgba: bytes)
     let page = try poster(pixelSettings(width: 64, height: 64)) { poster in
       poster.add(.raster(FixedRaster(step), fit: .stretch, filter: .lanczos))
     }
     let image = try Renderer.rasterize(page)
-    let row = (0 ..< 64).map { rgba(image, $0, 32)[0] }
+    let row = (0..<64).map { rgba(image, $0, 32)[0] }
     #expect(row.allSatisfy { $0 >= 40 && $0 <= 220 }, "no overshoot: \(row)")
-    #expect(row[0 ..< 24].allSatisfy { $0 == 40 }, "flat dark side stays flat: \(row)")
+    #expect(row[0..<24].allSatisfy { $0 == 40 }, "flat dark side stays flat: \(row)")
     #expect(row[40...].allSatisfy { $0 == 220 }, "flat light side stays flat: \(row)")
     #expect(zip(row, row.dropFirst()).allSatisfy { $0 <= $1 }, "monotonic across the edge")
   }
@@ -73,7 +78,8 @@ struct LayerTests {
     let folder = try temporaryFolder()
     let text = folder + "/notes.png"
     try Data("not a png".utf8).write(to: URL(fileURLWithPath: text))
-    let bad = try poster(pixelSettings(width: 10, height: 10)) { poster in poster.add(.image(text)) }
+    let bad = try poster(pixelSettings(width: 10, height: 10)) { poster in poster.add(.image(text))
+    }
     do {
       _ = try Renderer.rasterize(bad)
       Issue.record("expected an error")
@@ -127,9 +133,10 @@ struct LayerTests {
   @Test("Blur spreads a hard edge symmetrically and keeps the total coverage")
   func blur() throws {
     let page = try poster(pixelSettings(width: 60, height: 60)) { poster in
-      poster.add(.drawing("Square") { ctx in
-        ctx.fill(Rect(x: 20, y: 20, width: 20, height: 20), .black)
-      }.blurred(radius: 3))
+      poster.add(
+        .drawing("Square") { ctx in
+          ctx.fill(Rect(x: 20, y: 20, width: 20, height: 20), .black)
+        }.blurred(radius: 3))
     }
     let image = try Renderer.rasterize(page)
     let alphas = image.rgba.enumerated().filter { $0.offset % 4 == 3 }.map { Int($0.element) }
@@ -151,7 +158,9 @@ struct LayerTests {
     }
     #expect(try render(3) == render(3))
     #expect(try render(3) != render(4))
-    let values = try render(3).rgba.enumerated().filter { $0.offset % 4 == 0 }.map { Double($0.element) }
+    let values = try render(3).rgba.enumerated().filter { $0.offset % 4 == 0 }.map {
+      Double($0.element)
+    }
     let mean = values.reduce(0, +) / Double(values.count)
     #expect(abs(mean - 128) < 6)
     #expect(Set(values).count > 10)
@@ -166,8 +175,9 @@ struct LayerTests {
       return rgba(try Renderer.rasterize(page), 0, 0)
     }
     // (0.6 − 0.2) / (1 − 0.2) = 0.5 → 128.
-    #expect(try graded(Color(white: 0.6), ColorGrade(levels: Levels(inBlack: 0.2)))
-      == [128, 128, 128, 255])
+    #expect(
+      try graded(Color(white: 0.6), ColorGrade(levels: Levels(inBlack: 0.2)))
+        == [128, 128, 128, 255])
     // Saturation 0 gives the luma: 0.2126 · 255 = 54.2.
     #expect(try graded(.red, ColorGrade(saturation: 0)) == [54, 54, 54, 255])
     // Duotone of black is the shadow colour, of white the highlight colour.
@@ -180,12 +190,13 @@ struct LayerTests {
   func replayDeterminism() throws {
     let page = try poster(pixelSettings(width: 30, height: 30, background: .white), seed: 12) {
       poster in
-      poster.add(.drawing("Dots") { ctx in
-        for _ in 0 ..< 20 {
-          let p = Point(ctx.random.uniform(0, 30), ctx.random.uniform(0, 30))
-          ctx.fill(Path.circle(center: p, radius: 1.5), .black)
-        }
-      })
+      poster.add(
+        .drawing("Dots") { ctx in
+          for _ in 0..<20 {
+            let p = Point(ctx.random.uniform(0, 30), ctx.random.uniform(0, 30))
+            ctx.fill(Path.circle(center: p, radius: 1.5), .black)
+          }
+        })
     }
     #expect(try Renderer.rasterize(page) == Renderer.rasterize(page))
   }

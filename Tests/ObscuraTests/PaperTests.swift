@@ -19,11 +19,13 @@ struct PaperTests {
     #expect(geometry.pixelHeight == 7016)
   }
 
-  @Test("Named sizes in their own units", arguments: [
-    (Paper.a0, 9933, 14043), (Paper.a4, 2480, 3508), (Paper.a6, 1240, 1748),
-    (Paper.b2, 5906, 8350), (Paper.letter, 2550, 3300), (Paper.legal, 2550, 4200),
-    (Paper.tabloid, 3300, 5100),
-  ])
+  @Test(
+    "Named sizes in their own units",
+    arguments: [
+      (Paper.a0, 9933, 14043), (Paper.a4, 2480, 3508), (Paper.a6, 1240, 1748),
+      (Paper.b2, 5906, 8350), (Paper.letter, 2550, 3300), (Paper.legal, 2550, 4200),
+      (Paper.tabloid, 3300, 5100),
+    ])
   func namedSizes(paper: Paper, width: Int, height: Int) throws {
     let geometry = try PageGeometry(settings: Settings(paper: paper, dpi: 300))
     #expect(geometry.pixelWidth == width)

@@ -13,14 +13,17 @@ struct ParameterTests {
   func overrides() throws {
     let applied = try settings.applying(
       seed: 85,
-      parameters: [("density", "0.75"), ("count", "3"), ("grid", "no"), ("title", "Hi"),
-        ("ink", "#FF000080")])
+      parameters: [
+        ("density", "0.75"), ("count", "3"), ("grid", "no"), ("title", "Hi"),
+        ("ink", "#FF000080"),
+      ])
     #expect(applied.seed == 85)
     #expect(applied.value(of: "density") == .number(0.75))
     #expect(applied.value(of: "count") == .integer(3))
     #expect(applied.value(of: "grid") == .bool(false))
     #expect(applied.value(of: "title") == .text("Hi"))
-    #expect(applied.value(of: "ink") == .color(Color(red: 1, green: 0, blue: 0, alpha: 128.0 / 255)))
+    #expect(
+      applied.value(of: "ink") == .color(Color(red: 1, green: 0, blue: 0, alpha: 128.0 / 255)))
   }
 
   @Test("An unknown parameter lists the declared ones")
@@ -43,8 +46,10 @@ struct ParameterTests {
     } catch {
       #expect("\(error)" == "Parameter 'count' expects an integer, but 'many' is not one.")
     }
-    #expect(throws: ObscuraError.wrongParameterType(
-      name: "ink", value: "red", expected: "a colour (#RRGGBB or #RRGGBBAA)")) {
+    #expect(
+      throws: ObscuraError.wrongParameterType(
+        name: "ink", value: "red", expected: "a colour (#RRGGBB or #RRGGBBAA)")
+    ) {
       try settings.applying(parameters: [("ink", "red")])
     }
   }
@@ -58,8 +63,10 @@ struct ParameterTests {
     #expect(try poster.bool("grid"))
     #expect(try poster.text("title") == "Not today")
     #expect(try poster.color("ink") == Color(hex: 0x102030))
-    #expect(throws: ObscuraError.parameterTypeMismatch(
-      name: "title", requested: "a number", declared: "text")) { try poster.number("title") }
+    #expect(
+      throws: ObscuraError.parameterTypeMismatch(
+        name: "title", requested: "a number", declared: "text")
+    ) { try poster.number("title") }
     #expect(throws: ObscuraError.self) { try poster.text("missing") }
   }
 

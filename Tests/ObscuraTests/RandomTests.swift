@@ -20,10 +20,10 @@ struct RandomTests {
     var random = SeededRandom(seed: 7)
     let uniform = random.uniform()
     let ranged = random.uniform(10, 20)
-    let integer = random.integer(in: 0 ..< 100)
+    let integer = random.integer(in: 0..<100)
     let gaussian = random.gaussian(mean: 0, deviation: 1)
     let choice = random.choice(["a", "b", "c", "d"])
-    let shuffled = random.shuffled(Array(0 ..< 8))
+    let shuffled = random.shuffled(Array(0..<8))
     #expect(uniform == GoldenRandom.uniform)
     #expect(ranged == GoldenRandom.ranged)
     #expect(integer == GoldenRandom.integer)
@@ -35,7 +35,7 @@ struct RandomTests {
   @Test("Gaussian samples have mean 0 and deviation 1")
   func gaussianMoments() {
     var random = SeededRandom(seed: 11)
-    let samples = (0 ..< 20_000).map { _ in random.gaussian() }
+    let samples = (0..<20_000).map { _ in random.gaussian() }
     let mean = samples.reduce(0, +) / Double(samples.count)
     let variance = samples.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(samples.count)
     #expect(abs(mean) < 0.03)
@@ -52,7 +52,7 @@ struct RandomTests {
     // Smooth: nearby inputs, nearby outputs.
     #expect(abs(noise.value(1.5, 2.25) - noise.value(1.501, 2.25)) < 0.01)
     // Bounded.
-    for i in 0 ..< 500 {
+    for i in 0..<500 {
       let v = noise.value(Double(i) * 0.173, Double(i) * 0.291)
       #expect(abs(v) <= 1.5)
     }

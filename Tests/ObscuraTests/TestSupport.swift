@@ -12,7 +12,8 @@ func repositoryRoot(_ filePath: String = #filePath) -> String {
 /// A fresh empty folder under the system's temporary folder.
 func temporaryFolder(_ name: String = #function) throws -> String {
   let safe = name.filter { $0.isLetter || $0.isNumber }
-  let path = NSTemporaryDirectory() + "obscura-tests-\(safe)-\(getpid())-\(UInt32.random(in: 0 ... .max))"
+  let path =
+    NSTemporaryDirectory() + "obscura-tests-\(safe)-\(getpid())-\(UInt32.random(in: 0 ... .max))"
   try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   return path
 }
@@ -56,7 +57,7 @@ func pixelSettings(width: Double, height: Double, background: Color? = nil) -> S
 /// The channel bytes of pixel (x, y) as (R, G, B, A).
 func rgba(_ image: RasterImage, _ x: Int, _ y: Int) -> [Int] {
   let i = (y * image.width + x) * 4
-  return (0 ..< 4).map { Int(image.rgba[i + $0]) }
+  return (0..<4).map { Int(image.rgba[i + $0]) }
 }
 
 /// Makes the bundled fonts findable when tests run from another folder.

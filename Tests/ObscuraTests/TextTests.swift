@@ -46,8 +46,8 @@ struct TextTests {
   /// The bounding box of pixels darker than mid-grey.
   private func inkBox(_ image: RasterImage) -> (minX: Int, minY: Int, maxX: Int, maxY: Int)? {
     var box: (Int, Int, Int, Int)?
-    for y in 0 ..< image.height {
-      for x in 0 ..< image.width where rgba(image, x, y)[0] < 128 {
+    for y in 0..<image.height {
+      for x in 0..<image.width where rgba(image, x, y)[0] < 128 {
         box = box.map { (min($0.0, x), min($0.1, y), max($0.2, x), max($0.3, y)) } ?? (x, y, x, y)
       }
     }
@@ -57,8 +57,11 @@ struct TextTests {
   @Test("Glyphs the bundled fonts lack (CJK) fall back to a system font")
   func cjkFallback() throws {
     let page = try poster(pixelSettings(width: 200, height: 80, background: .white)) { poster in
-      poster.add(.text(TextBlock("世界", font: Font("Inter"), size: 48,
-        placement: .point(Point(10, 10), anchor: .topLeft))))
+      poster.add(
+        .text(
+          TextBlock(
+            "世界", font: Font("Inter"), size: 48,
+            placement: .point(Point(10, 10), anchor: .topLeft))))
     }
     let box = try #require(inkBox(try Renderer.rasterize(page)))
     #expect(box.maxX - box.minX > 60, "two CJK glyphs of 48 pt are drawn, not empty boxes")
@@ -67,8 +70,10 @@ struct TextTests {
   @Test("Anchors place the text box: bottom-right sits inside the margin")
   func anchoring() throws {
     let page = try poster(pixelSettings(width: 300, height: 200, background: .white)) { poster in
-      poster.add(.title("Mark", font: Font("Inter", weight: .bold), size: 40, at: .bottomRight,
-        margin: 10))
+      poster.add(
+        .title(
+          "Mark", font: Font("Inter", weight: .bold), size: 40, at: .bottomRight,
+          margin: 10))
     }
     let box = try #require(inkBox(try Renderer.rasterize(page)))
     #expect(box.maxX <= 290 && box.maxX >= 280)
@@ -79,8 +84,11 @@ struct TextTests {
   func trackingAndWrapping() throws {
     func width(tracking: Double) throws -> Int {
       let page = try poster(pixelSettings(width: 600, height: 100, background: .white)) { poster in
-        poster.add(.text(TextBlock("Tracking", size: 30, tracking: tracking,
-          placement: .point(Point(5, 5), anchor: .topLeft))))
+        poster.add(
+          .text(
+            TextBlock(
+              "Tracking", size: 30, tracking: tracking,
+              placement: .point(Point(5, 5), anchor: .topLeft))))
       }
       let box = try #require(inkBox(try Renderer.rasterize(page)))
       return box.maxX - box.minX
@@ -89,8 +97,11 @@ struct TextTests {
 
     func height(boxWidth: Double) throws -> Int {
       let page = try poster(pixelSettings(width: 400, height: 400, background: .white)) { poster in
-        poster.add(.text(TextBlock("one two three four five six", size: 20,
-          placement: .box(Rect(x: 0, y: 0, width: boxWidth, height: 400), anchor: .topLeft))))
+        poster.add(
+          .text(
+            TextBlock(
+              "one two three four five six", size: 20,
+              placement: .box(Rect(x: 0, y: 0, width: boxWidth, height: 400), anchor: .topLeft))))
       }
       let box = try #require(inkBox(try Renderer.rasterize(page)))
       return box.maxY - box.minY
@@ -101,7 +112,8 @@ struct TextTests {
   @Test("A title has the same shape at 72 and 144 dpi")
   func dpiIndependentText() throws {
     func box(dpi: Double) throws -> (Double, Double) {
-      let settings = Settings(paper: .custom(width: 80, height: 30, unit: .mm),
+      let settings = Settings(
+        paper: .custom(width: 80, height: 30, unit: .mm),
         orientation: .landscape, dpi: 72)
       let page = try poster(settings, dpi: dpi) { poster in
         poster.add(.title("Scale", font: Font("EB Garamond"), size: 36, at: .topLeft, margin: 3))
@@ -114,5 +126,23 @@ struct TextTests {
     let high = try box(dpi: 144)
     #expect(abs(low.0 - high.0) <= 1.5)
     #expect(abs(low.1 - high.1) <= 1.5)
+  }
+
+  @Test("Aligning to ink puts the glyphs themselves on the margin")
+  func inkAlignment() throws {
+    func box(_ ink: Bool) throws -> (minX: Int, minY: Int, maxX: Int, maxY: Int) {
+      let page = try poster(pixelSettings(width: 300, height: 200, background: .white)) {
+        poster in
+        poster.add(
+          .title(
+            "NOT", font: Font("Bebas Neue"), size: 80, at: .bottomLeft, margin: 20,
+            alignsToInk: ink))
+      }
+      return try #require(inkBox(try Renderer.rasterize(page)))
+    }
+    let ink = try box(true)
+    #expect(abs(ink.minX - 20) <= 1 && abs(ink.maxY - 179) <= 1, "\(ink)")
+    let logical = try box(false)
+    #expect(logical.maxY < ink.maxY - 5, "line boxes leave the descender space: \(logical)")
   }
 }

@@ -5,6 +5,8 @@ import Foundation
 final class CairoSurface {
   /// The owned surface.
   let pointer: OpaquePointer
+  /// The surface whose memory a view shares, kept alive as long as the view.
+  var parent: CairoSurface?
 
   /// Takes ownership of `pointer`, checking its status (`cairo_surface_status`).
   init(owning pointer: OpaquePointer, operation: String) throws {

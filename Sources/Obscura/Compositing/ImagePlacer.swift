@@ -12,9 +12,10 @@ struct ImagePlacer {
   let geometry: PageGeometry
 
   /// Draws `image` on `context` (user space in sketch units).
-  func draw(_ image: RasterImage, _ placement: Placement, layerName: String,
-    on context: CairoContext) throws
-  {
+  func draw(
+    _ image: RasterImage, _ placement: Placement, layerName: String,
+    on context: CairoContext
+  ) throws {
     let rect = placement.rect ?? geometry.bleedBox
     guard !rect.isEmpty else { throw ObscuraError.emptyTargetRect(layer: layerName) }
     let cr = context.pointer
@@ -46,7 +47,8 @@ struct ImagePlacer {
       return
     }
 
-    let dest = destination(imageSize: Size(width: w, height: h), placement.fit,
+    let dest = destination(
+      imageSize: Size(width: w, height: h), placement.fit,
       placement.anchor, in: rect)
     let destPixels = (dest.width * geometry.pixelsPerUnit, dest.height * geometry.pixelsPerUnit)
     let enlarging = destPixels.0 > w * 1.01 || destPixels.1 > h * 1.01
@@ -66,9 +68,9 @@ struct ImagePlacer {
       let x1 = min(fullWidth, Int(((visibleMaxX - dest.minX) * ppu.0).rounded(.up)))
       let y1 = min(fullHeight, Int(((visibleMaxY - dest.minY) * ppu.1).rounded(.up)))
       guard x1 > x0, y1 > y0 else { return }
-      let surface = try LanczosResampler.resample(
+      let surface = try Resampler(filter: .lanczos).surface(
         image, toWidth: fullWidth, height: fullHeight,
-        window: (x: x0, y: y0, width: x1 - x0, height: y1 - y0))
+        window: Resampler.Window(x: x0, y: y0, width: x1 - x0, height: y1 - y0))
       cairo_translate(cr, dest.minX, dest.minY)
       cairo_scale(cr, 1 / ppu.0, 1 / ppu.1)
       cairo_set_source_surface(cr, surface.pointer, Double(x0), Double(y0))
@@ -96,8 +98,10 @@ struct ImagePlacer {
     let size: Size
     switch fit {
     case .stretch, .tile: return rect
-    case .cover: size = Size(width: imageSize.width * max(sx, sy), height: imageSize.height * max(sx, sy))
-    case .contain: size = Size(width: imageSize.width * min(sx, sy), height: imageSize.height * min(sx, sy))
+    case .cover:
+      size = Size(width: imageSize.width * max(sx, sy), height: imageSize.height * max(sx, sy))
+    case .contain:
+      size = Size(width: imageSize.width * min(sx, sy), height: imageSize.height * min(sx, sy))
     }
     return Rect(
       x: rect.minX + anchor.unitX * (rect.width - size.width),
@@ -110,5 +114,21 @@ struct ImagePlacer {
     case .nearest: cairo_pattern_set_filter(pattern, CAIRO_FILTER_NEAREST)
     case .smooth, .lanczos: cairo_pattern_set_filter(pattern, CAIRO_FILTER_GOOD)
     }
+  }
+}
+
+extension Canvas {
+  /// Draws `image` in `rect` (sketch units) with a fit mode, an anchor and a
+  /// resampling filter, like an image layer does; a contact sheet of several
+  /// images can be one drawing layer.
+  ///
+  /// - Throws: ``ObscuraError/emptyTargetRect(layer:)`` when `rect` has no area.
+  public func draw(
+    _ image: RasterImage, in rect: Rect, fit: Fit = .cover, anchor: Anchor = .center,
+    filter: ResamplingFilter = .lanczos
+  ) throws {
+    let placement = Placement(fit: fit, anchor: anchor, rect: rect, filter: filter)
+    try ImagePlacer(geometry: geometry).draw(
+      image, placement, layerName: "image in a drawing", on: context)
   }
 }

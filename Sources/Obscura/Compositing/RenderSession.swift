@@ -35,7 +35,13 @@ final class RenderSession {
     case .drawing(let body):
       let canvas = Canvas(
         context: context, geometry: geometry, seed: seed(for: key), noiseSeed: poster.seed)
-      try body(canvas)
+      do {
+        try body(canvas)
+      } catch let error as ObscuraError {
+        throw error
+      } catch {
+        throw ObscuraError.drawingFailed(layer: layer.name, reason: "\(error)")
+      }
     case .text(let block):
       let canvas = Canvas(
         context: context, geometry: geometry, seed: seed(for: key), noiseSeed: poster.seed)
@@ -54,9 +60,35 @@ final class RenderSession {
     try context.check("drawing layer '\(layer.name)'")
   }
 
-  /// The PNG at `path`, read once per session.
-  func loadImage(_ path: String) throws -> RasterImage {
+  /// The image files read so far, in order (for `watch` to follow).
+  private(set) var inputFiles: [String] = []
+
+  /// Checks every font family and image file the layers (and their masks) name.
+  func validateInputs() throws {
+    func check(_ layer: Layer) throws {
+      switch layer.content {
+      case .text(let block): _ = try Fonts.resolve(family: block.font.family)
+      case .image(let path, _):
+        let resolved = poster.resolve(path)
+        guard FileManager.default.fileExists(atPath: resolved) else {
+          throw ObscuraError.imageNotFound(path: path, resolved: resolved == path ? nil : resolved)
+        }
+      case .drawing, .raster: break
+      }
+      if let mask = layer.mask { try check(mask.source) }
+    }
+    for layer in poster.layers { try check(layer) }
+  }
+
+  /// The PNG at `path` (resolved against the sketch's folder), read once per session.
+  func loadImage(_ relativePath: String) throws -> RasterImage {
+    let path = poster.resolve(relativePath)
     if let image = files[path] { return image }
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw ObscuraError.imageNotFound(
+        path: relativePath, resolved: path == relativePath ? nil : path)
+    }
+    inputFiles.append(path)
     let image = try PNGReader.read(path)
     files[path] = image
     return image

@@ -59,12 +59,20 @@ struct VectorCompositor {
     cairo_push_group(cr)
     try session.drawContent(layer, key: key, on: context, geometry: geometry)
     if let mask = layer.mask {
-      // Keep the content only where the mask layer is opaque (DEST_IN).
+      // Content through the mask layer's alpha: a PDF soft mask (cairo_mask).
+      guard let content = cairo_pop_group(cr) else {
+        throw ObscuraError.cairo(operation: "cairo_pop_group", status: "no group")
+      }
+      let contentPattern = try CairoPattern(owning: content, operation: "layer group")
       cairo_push_group(cr)
       try draw(mask.source.blend(.normal), key: key + ".mask", on: context)
-      cairo_pop_group_to_source(cr)
-      cairo_set_operator(cr, CAIRO_OPERATOR_DEST_IN)
-      cairo_paint(cr)
+      guard let coverage = cairo_pop_group(cr) else {
+        throw ObscuraError.cairo(operation: "cairo_pop_group", status: "no group")
+      }
+      let maskPattern = try CairoPattern(owning: coverage, operation: "mask group")
+      cairo_push_group(cr)
+      cairo_set_source(cr, contentPattern.pointer)
+      cairo_mask(cr, maskPattern.pointer)
     }
     cairo_pop_group_to_source(cr)
     cairo_set_operator(cr, layer.blendMode.cairoOperator)
@@ -73,22 +81,33 @@ struct VectorCompositor {
     try context.check("drawing layer '\(layer.name)'")
   }
 
-  /// Renders `layer` by the raster path and paints it as an image at the export DPI.
+  /// Renders `layer` by the raster path and paints its ink bounds as an image
+  /// at the export DPI.
   private func embedRaster(_ layer: Layer, key: String, on context: CairoContext) throws {
     let raster = RasterCompositor(session: session, geometry: geometry)
-    let pixels = try raster.isolate(layer, key: key)
-    let mask = try layer.mask.map {
-      try raster.maskSurface($0, key: key + ".mask", opacity: layer.opacity)
+    let isolated = try raster.isolate(layer, key: key)
+    guard var bounds = isolated.bounds else { return }
+    var coverage: CairoSurface?
+    if let mask = layer.mask {
+      let (surface, maskBounds) = try raster.maskSurface(
+        mask, key: key + ".mask", opacity: layer.opacity, within: bounds)
+      if !mask.inverted {
+        guard let maskBounds, let overlap = bounds.intersection(maskBounds) else { return }
+        bounds = overlap
+      }
+      coverage = try surface.view(bounds)
     }
+    let pixels = try isolated.surface.view(bounds)
     let cr = context.pointer
     let box = geometry.bleedBox
     cairo_save(cr)
     cairo_translate(cr, box.minX, box.minY)
     cairo_scale(cr, 1 / geometry.pixelsPerUnit, 1 / geometry.pixelsPerUnit)
+    cairo_translate(cr, Double(bounds.x), Double(bounds.y))
     cairo_set_operator(cr, layer.blendMode.cairoOperator)
     cairo_set_source_surface(cr, pixels.pointer, 0, 0)
-    if let mask {
-      cairo_mask_surface(cr, mask.pointer, 0, 0)
+    if let coverage {
+      cairo_mask_surface(cr, coverage.pointer, 0, 0)
     } else {
       cairo_paint_with_alpha(cr, layer.opacity)
     }

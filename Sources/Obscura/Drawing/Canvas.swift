@@ -130,15 +130,13 @@ public final class Canvas {
     fill(.color(color), rule: rule, preserve: preserve)
   }
   /// Strokes the current path (`cairo_stroke`, `cairo_stroke_preserve`).
-  public func stroke(_ paint: Paint, _ style: StrokeStyle = StrokeStyle(), preserve: Bool = false)
-  {
+  public func stroke(_ paint: Paint, _ style: StrokeStyle = StrokeStyle(), preserve: Bool = false) {
     setSource(paint)
     apply(style)
     if preserve { cairo_stroke_preserve(cr) } else { cairo_stroke(cr) }
   }
   /// Strokes the current path with a colour.
-  public func stroke(_ color: Color, _ style: StrokeStyle = StrokeStyle(), preserve: Bool = false)
-  {
+  public func stroke(_ color: Color, _ style: StrokeStyle = StrokeStyle(), preserve: Bool = false) {
     stroke(.color(color), style, preserve: preserve)
   }
   /// Strokes the current path with a colour and a width.
@@ -207,8 +205,7 @@ public final class Canvas {
   public func scale(_ factor: Double) { cairo_scale(cr, factor, factor) }
 
   /// Runs `body` with drawing clipped to `path` (`cairo_clip`), then removes the clip.
-  public func clip(to path: Path, rule: FillRule = .winding, _ body: () throws -> Void) rethrows
-  {
+  public func clip(to path: Path, rule: FillRule = .winding, _ body: () throws -> Void) rethrows {
     try withSavedState {
       newPath()
       add(path)

@@ -96,13 +96,17 @@ public struct Path: Sendable, Equatable {
     let k = 0.552_284_749_8
     let (cx, cy, rx, ry) = (rect.midX, rect.midY, rect.width / 2, rect.height / 2)
     move(to: Point(cx + rx, cy))
-    curve(to: Point(cx, cy + ry), control1: Point(cx + rx, cy + k * ry),
+    curve(
+      to: Point(cx, cy + ry), control1: Point(cx + rx, cy + k * ry),
       control2: Point(cx + k * rx, cy + ry))
-    curve(to: Point(cx - rx, cy), control1: Point(cx - k * rx, cy + ry),
+    curve(
+      to: Point(cx - rx, cy), control1: Point(cx - k * rx, cy + ry),
       control2: Point(cx - rx, cy + k * ry))
-    curve(to: Point(cx, cy - ry), control1: Point(cx - rx, cy - k * ry),
+    curve(
+      to: Point(cx, cy - ry), control1: Point(cx - rx, cy - k * ry),
       control2: Point(cx - k * rx, cy - ry))
-    curve(to: Point(cx + rx, cy), control1: Point(cx + k * rx, cy - ry),
+    curve(
+      to: Point(cx + rx, cy), control1: Point(cx + k * rx, cy - ry),
       control2: Point(cx + rx, cy - k * ry))
     close()
   }

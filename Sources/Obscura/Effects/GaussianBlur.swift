@@ -53,7 +53,7 @@ enum GaussianBlur {
     let upper = lower + 2
     let l = Double(lower)
     let m = ((12 * sigma * sigma - n * l * l - 4 * n * l - 3 * n) / (-4 * l - 4)).rounded()
-    return (0 ..< 3).map { Double($0) < m ? lower : upper }
+    return (0..<3).map { Double($0) < m ? lower : upper }
   }
 
   private static func blurInPlace(_ surface: CairoSurface, sigma: Double) {
@@ -77,19 +77,19 @@ enum GaussianBlur {
     let half = size / 2
     parallelFor(bands) { band in
       var line = [UInt8](repeating: 0, count: width * 4)
-      for y in (band * height / bands) ..< ((band + 1) * height / bands) {
+      for y in (band * height / bands)..<((band + 1) * height / bands) {
         let row = data + y * stride
         line.withUnsafeMutableBufferPointer { copy in
           copy.baseAddress!.update(from: row, count: width * 4)
         }
         var sums: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
-        for x in 0 ..< min(radius, width) {
+        for x in 0..<min(radius, width) {
           sums.0 += UInt32(line[x * 4])
           sums.1 += UInt32(line[x * 4 + 1])
           sums.2 += UInt32(line[x * 4 + 2])
           sums.3 += UInt32(line[x * 4 + 3])
         }
-        for x in 0 ..< width {
+        for x in 0..<width {
           let incoming = x + radius
           if incoming < width {
             sums.0 += UInt32(line[incoming * 4])
@@ -128,21 +128,23 @@ enum GaussianBlur {
       var sums = [UInt32](repeating: 0, count: bytes)
       column.withUnsafeMutableBufferPointer { copy in
         let c = copy.baseAddress!
-        for y in 0 ..< height { (c + y * bytes).update(from: data + y * stride + x0 * 4, count: bytes) }
+        for y in 0..<height {
+          (c + y * bytes).update(from: data + y * stride + x0 * 4, count: bytes)
+        }
         sums.withUnsafeMutableBufferPointer { s in
-          for y in 0 ..< min(radius, height) {
-            for i in 0 ..< bytes { s[i] += UInt32(c[y * bytes + i]) }
+          for y in 0..<min(radius, height) {
+            for i in 0..<bytes { s[i] += UInt32(c[y * bytes + i]) }
           }
-          for y in 0 ..< height {
+          for y in 0..<height {
             let incoming = y + radius
             if incoming < height {
-              for i in 0 ..< bytes { s[i] += UInt32(c[incoming * bytes + i]) }
+              for i in 0..<bytes { s[i] += UInt32(c[incoming * bytes + i]) }
             }
             let out = data + y * stride + x0 * 4
-            for i in 0 ..< bytes { out[i] = UInt8((s[i] + half) / size) }
+            for i in 0..<bytes { out[i] = UInt8((s[i] + half) / size) }
             let outgoing = y - radius
             if outgoing >= 0 {
-              for i in 0 ..< bytes { s[i] -= UInt32(c[outgoing * bytes + i]) }
+              for i in 0..<bytes { s[i] -= UInt32(c[outgoing * bytes + i]) }
             }
           }
         }

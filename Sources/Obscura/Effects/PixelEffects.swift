@@ -7,15 +7,19 @@ enum PixelEffects {
   /// - Parameters:
   ///   - geometry: Converts blur radii and grain sizes from sketch units to pixels.
   ///   - seed: Seeds the grain, so the same poster gets the same grain.
+  ///   - origin: The surface's top-left pixel on the page, so grain is the
+  ///     same wherever the processed region starts.
   static func apply(
-    _ effects: [Effect], to surface: CairoSurface, geometry: PageGeometry, seed: UInt64
+    _ effects: [Effect], to surface: CairoSurface, origin: (x: Int, y: Int) = (0, 0),
+    geometry: PageGeometry, seed: UInt64
   ) throws {
     for (index, effect) in effects.enumerated() {
       switch effect {
       case .blur(let radius):
         try GaussianBlur.apply(to: surface, sigma: radius * geometry.pixelsPerUnit)
       case .grain(let grain):
-        applyGrain(grain, to: surface, geometry: geometry, seed: seed &+ UInt64(index))
+        applyGrain(
+          grain, to: surface, origin: origin, geometry: geometry, seed: seed &+ UInt64(index))
       case .grade(let grade):
         applyGrade(grade, to: surface)
       }
@@ -26,7 +30,8 @@ enum PixelEffects {
   /// to 0…α, where n is a zero-mean, unit-variance value (the sum of four
   /// uniforms, centred and scaled by √3) hashed from the grain cell and seed.
   static func applyGrain(
-    _ grain: Grain, to surface: CairoSurface, geometry: PageGeometry, seed: UInt64
+    _ grain: Grain, to surface: CairoSurface, origin: (x: Int, y: Int), geometry: PageGeometry,
+    seed: UInt64
   ) {
     surface.flush()
     let (width, height, stride) = (surface.width, surface.height, surface.stride)
@@ -35,18 +40,18 @@ enum PixelEffects {
     let amount = Float(grain.amount)
     let bands = bandCount(height)
     parallelFor(bands) { band in
-      for y in (band * height / bands) ..< ((band + 1) * height / bands) {
+      for y in (band * height / bands)..<((band + 1) * height / bands) {
         let row = UnsafeMutableRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-        let cy = UInt64(Double(y) / cell)
-        for x in 0 ..< width {
+        let cy = UInt64(Double(y + origin.y) / cell)
+        for x in 0..<width {
           let word = row[x]
           let a = word >> 24
           guard a > 0 else { continue }
-          let cx = UInt64(Double(x) / cell)
+          let cx = UInt64(Double(x + origin.x) / cell)
           var hash = mixBits(seed ^ (cy &* 0x9E37_79B9_7F4A_7C15) ^ (cx &* 0xC2B2_AE3D_27D4_EB4F))
           func gaussianish() -> Float {
             var sum: Float = 0
-            for _ in 0 ..< 4 {
+            for _ in 0..<4 {
               sum += Float(hash & 0xFFFF) / 65535
               hash >>= 16
             }
@@ -77,15 +82,16 @@ enum PixelEffects {
     surface.flush()
     let (width, height, stride) = (surface.width, surface.height, surface.stride)
     let data = surface.data
-    let levels = (0 ..< 256).map { Float(grade.levels.apply(Double($0) / 255)) }
-    let map: [Color]? = grade.gradientMap.map { g in (0 ..< 256).map { g.color(at: Double($0) / 255) } }
+    let levels = (0..<256).map { Float(grade.levels.apply(Double($0) / 255)) }
+    let map: [Color]? = grade.gradientMap.map { g in (0..<256).map { g.color(at: Double($0) / 255) }
+    }
     let saturation = Float(grade.saturation)
     let amount = Float(grade.gradientMapAmount)
     let bands = bandCount(height)
     parallelFor(bands) { band in
-      for y in (band * height / bands) ..< ((band + 1) * height / bands) {
+      for y in (band * height / bands)..<((band + 1) * height / bands) {
         let row = UnsafeMutableRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-        for x in 0 ..< width {
+        for x in 0..<width {
           let word = row[x]
           let a = word >> 24
           guard a > 0 else { continue }

@@ -35,16 +35,21 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
   case fontsFolderMissing(searched: [String])
   /// Fontconfig refused to register a font folder.
   case fontRegistrationFailed(path: String)
-  /// An image file that does not exist.
-  case imageNotFound(path: String)
+  /// An image file that does not exist; `resolved` is where a relative path was looked for.
+  case imageNotFound(path: String, resolved: String? = nil)
   /// An image file that exists but cannot be decoded.
   case imageUnreadable(path: String, reason: String)
   /// Raster pixels whose byte count does not match their size.
   case invalidRaster(width: Int, height: Int, byteCount: Int)
   /// A layer asked to fill a rectangle with no area.
   case emptyTargetRect(layer: String)
+  /// A drawing closure threw an error of its own.
+  case drawingFailed(layer: String, reason: String)
   /// A raster provider failed to produce its pixels.
   case rasterProviderFailed(layer: String, reason: String)
+  /// A generated (StyleGAN) layer could not produce its image; `location` is
+  /// the sketch line that built the layer.
+  case generatedLayer(layer: String, location: SourceLocation, problem: GeneratedProblem)
   /// An output folder that does not exist or cannot be written.
   case outputNotWritable(path: String, reason: String)
   /// A file that could not be written or moved into place.
@@ -74,7 +79,9 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
       return "Crop marks are drawn in the bleed, but the bleed is zero. Set a bleed "
         + "(3 mm is common) or turn crop marks off."
     case .unknownParameter(let name, let declared):
-      let list = declared.isEmpty ? "The sketch declares no parameters."
+      let list =
+        declared.isEmpty
+        ? "The sketch declares no parameters."
         : "The sketch declares: \(declared.joined(separator: ", "))."
       return "Unknown parameter '\(name)'. \(list)"
     case .wrongParameterType(let name, let value, let expected):
@@ -90,7 +97,9 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
     case .unknownChoice(let kind, let name, let valid):
       return "Unknown \(kind) '\(name)'. Use one of \(valid.joined(separator: ", "))."
     case .unknownFont(let family, let matches):
-      let hint = matches.isEmpty ? "Run `obscura fonts` to list the available families."
+      let hint =
+        matches.isEmpty
+        ? "Run `obscura fonts` to list the available families."
         : "Close matches: \(matches.joined(separator: ", "))."
       return "Unknown font family '\(family)'. \(hint)"
     case .fontsFolderMissing(let searched):
@@ -98,8 +107,9 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
         + "\(searched.joined(separator: ", ")). Set OBSCURA_ROOT to the Obscura checkout."
     case .fontRegistrationFailed(let path):
       return "Fontconfig could not register the fonts in \(path)."
-    case .imageNotFound(let path):
-      return "Image file \(path) does not exist."
+    case .imageNotFound(let path, let resolved):
+      let place = resolved.map { " Looked for it at \($0)." } ?? ""
+      return "Image file \(path) does not exist.\(place)"
     case .imageUnreadable(let path, let reason):
       return "Image file \(path) cannot be read as a PNG: \(reason)."
     case .invalidRaster(let width, let height, let byteCount):
@@ -108,8 +118,12 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
     case .emptyTargetRect(let layer):
       return "Layer '\(layer)' is placed in a rectangle of zero size; give it a width "
         + "and a height."
+    case .drawingFailed(let layer, let reason):
+      return "Layer '\(layer)' stopped drawing with an error: \(reason)"
     case .rasterProviderFailed(let layer, let reason):
       return "Layer '\(layer)' could not produce its pixels: \(reason)"
+    case .generatedLayer(let layer, let location, let problem):
+      return "\(location): generated layer '\(layer)': \(problem)."
     case .outputNotWritable(let path, let reason):
       return "Cannot write to the output folder \(path): \(reason)."
     case .writeFailed(let path, let reason):

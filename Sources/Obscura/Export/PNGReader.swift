@@ -63,7 +63,7 @@ enum PNGReader {
     var count: Int32 = 0
     png_get_text(png, info, &texts, &count)
     var entries: [(key: String, value: String)] = []
-    for i in 0 ..< Int(count) {
+    for i in 0..<Int(count) {
       guard let chunk = texts?[i] else { continue }
       let key = String(cString: chunk.key)
       let value: String

@@ -46,7 +46,8 @@ public struct Rect: Sendable, Equatable, Hashable {
 
   /// The rectangle moved inwards by `amount` on every side (outwards when negative).
   public func inset(by amount: Double) -> Rect {
-    Rect(x: minX + amount, y: minY + amount,
+    Rect(
+      x: minX + amount, y: minY + amount,
       width: width - 2 * amount, height: height - 2 * amount)
   }
 

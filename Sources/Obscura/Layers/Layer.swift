@@ -54,7 +54,8 @@ public struct Layer {
   /// A layer showing a PNG file placed with a fit mode.
   ///
   /// - Parameters:
-  ///   - path: The PNG file; relative paths resolve against the working directory.
+  ///   - path: The PNG file; a relative path resolves against the sketch's folder
+  ///     (``Poster/sourcePath``), else against the working directory.
   ///   - rect: The target rectangle in sketch units; `nil` is the bleed box.
   public static func image(
     _ path: String, fit: Fit = .cover, anchor: Anchor = .center, in rect: Rect? = nil,
@@ -91,16 +92,22 @@ public struct Layer {
   }
 
   /// A title placed at an anchor of the trim box, `margin` sketch units in from its edges.
+  ///
+  /// With `alignsToInk` the letters themselves touch the margin; otherwise
+  /// the line boxes do (which leaves the descender space below the last line).
   public static func title(
     _ text: String, font: Font = Font("Inter", weight: .bold), size: Double = 72,
     color: Color = .black, at anchor: Anchor = .bottomLeft, margin: Double = 0,
     tracking: Double = 0, leading: Double = 1, alignment: TextAlignment? = nil,
+    alignsToInk: Bool = false,
     name: String? = nil, blend: BlendMode = .normal, opacity: Double = 1
   ) -> Layer {
     let block = TextBlock(
       text, font: font, size: size, color: color, tracking: tracking, leading: leading,
-      alignment: alignment ?? TextAlignment(anchor), placement: .page(anchor, margin: margin))
-    return .text(block, name: name ?? "Title “\(text.prefix(24))”", blend: blend,
+      alignment: alignment ?? TextAlignment(anchor), placement: .page(anchor, margin: margin),
+      alignsToInk: alignsToInk)
+    return .text(
+      block, name: name ?? "Title “\(text.prefix(24))”", blend: blend,
       opacity: opacity)
   }
 

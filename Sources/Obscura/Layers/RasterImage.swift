@@ -27,8 +27,8 @@ public struct RasterImage: Sendable, Equatable {
   public init(width: Int, height: Int, color: (Int, Int) -> Color) {
     precondition(width > 0 && height > 0, "RasterImage needs a positive size")
     var bytes = [UInt8](repeating: 0, count: width * height * 4)
-    for y in 0 ..< height {
-      for x in 0 ..< width {
+    for y in 0..<height {
+      for x in 0..<width {
         let c = color(x, y)
         let i = (y * width + x) * 4
         bytes[i] = channelByte(c.red)
@@ -51,8 +51,8 @@ public struct RasterImage: Sendable, Equatable {
     }
     var bytes = [UInt8](repeating: 255, count: width * height * 4)
     let plane = width * height
-    for i in 0 ..< plane {
-      for c in 0 ..< 3 {
+    for i in 0..<plane {
+      for c in 0..<3 {
         let v = planes[(channels == 3 ? c : 0) * plane + i]
         bytes[i * 4 + c] = UInt8(max(0, min(255, ((v + 1) * 127.5).rounded())))
       }

@@ -24,7 +24,8 @@ public struct Paper: Sendable, Equatable, Hashable {
 
   /// A custom size.
   public static func custom(width: Double, height: Double, unit: Unit) -> Paper {
-    Paper(name: "\(trimmed(width))x\(trimmed(height))\(unit.rawValue)",
+    Paper(
+      name: "\(trimmed(width))x\(trimmed(height))\(unit.rawValue)",
       width: width, height: height, unit: unit)
   }
 

@@ -19,7 +19,7 @@ enum LanczosResampler {
 
     // Premultiplied float source.
     var source = [Float](repeating: 0, count: sw * sh * 4)
-    for i in 0 ..< sw * sh {
+    for i in 0..<sw * sh {
       let a = Float(image.rgba[i * 4 + 3]) / 255
       source[i * 4] = Float(image.rgba[i * 4]) * a
       source[i * 4 + 1] = Float(image.rgba[i * 4 + 1]) * a
@@ -41,13 +41,13 @@ enum LanczosResampler {
         let outBase = out.baseAddress!
         parallelFor(bandCount(rowCount)) { band in
           let bands = bandCount(rowCount)
-          for r in (band * rowCount / bands) ..< ((band + 1) * rowCount / bands) {
+          for r in (band * rowCount / bands)..<((band + 1) * rowCount / bands) {
             let sy = firstRow + r
             let srcRow = src.baseAddress! + sy * sw * 4
             let outRow = outBase + r * ww * 4
-            for x in 0 ..< ww {
+            for x in 0..<ww {
               let tap = columns[x]
-              for c in 0 ..< 4 {
+              for c in 0..<4 {
                 var sum: Float = 0
                 for (k, weight) in tap.weights.enumerated() {
                   sum += weight * srcRow[clamp(tap.first + k, sw) * 4 + c]
@@ -73,20 +73,20 @@ enum LanczosResampler {
       parallelFor(bandCount(wh)) { band in
         let bands = bandCount(wh)
         var line = [Float](repeating: 0, count: ww * 4)
-        for y in (band * wh / bands) ..< ((band + 1) * wh / bands) {
+        for y in (band * wh / bands)..<((band + 1) * wh / bands) {
           let tap = rows[y]
-          for i in 0 ..< ww * 4 { line[i] = 0 }
+          for i in 0..<ww * 4 { line[i] = 0 }
           for (k, weight) in tap.weights.enumerated() {
             let row = base + (clamp(tap.first + k, sh) - firstRow) * ww * 4
-            for i in 0 ..< ww * 4 { line[i] += weight * row[i] }
+            for i in 0..<ww * 4 { line[i] += weight * row[i] }
           }
           let near0 = base + (tap.near0 - firstRow) * ww * 4
           let near1 = base + (tap.near1 - firstRow) * ww * 4
           let out = UnsafeMutableRawPointer(data + y * stride).assumingMemoryBound(
             to: UInt32.self)
-          for x in 0 ..< ww {
+          for x in 0..<ww {
             var v: [UInt32] = [0, 0, 0, 0]
-            for c in 0 ..< 4 {
+            for c in 0..<4 {
               let i = x * 4 + c
               let lo = min(near0[i], near1[i])
               let hi = max(near0[i], near1[i])
@@ -120,15 +120,16 @@ enum LanczosResampler {
     let scale = Double(source) / Double(target)
     let filterScale = max(1, scale)
     let support = 3 * filterScale
-    return (0 ..< count).map { i in
+    return (0..<count).map { i in
       let center = (Double(offset + i) + 0.5) * scale - 0.5
       let first = Int((center - support).rounded(.down)) + 1
       let last = Int((center + support).rounded(.down))
-      var weights = (first ... last).map { Float(lanczos3((Double($0) - center) / filterScale)) }
+      var weights = (first...last).map { Float(lanczos3((Double($0) - center) / filterScale)) }
       let total = weights.reduce(0, +)
       if total != 0 { weights = weights.map { $0 / total } }
       let near = Int(center.rounded(.down))
-      return Tap(first: first, weights: weights, near0: clamp(near, source),
+      return Tap(
+        first: first, weights: weights, near0: clamp(near, source),
         near1: clamp(near + 1, source))
     }
   }

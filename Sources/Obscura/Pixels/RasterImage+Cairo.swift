@@ -11,10 +11,10 @@ extension RasterImage {
     rgba.withUnsafeBufferPointer { source in
       parallelFor(bandCount(height)) { band in
         let count = bandCount(height)
-        for y in (band * height / count) ..< ((band + 1) * height / count) {
+        for y in (band * height / count)..<((band + 1) * height / count) {
           let row = UnsafeMutableRawPointer(data + y * stride).assumingMemoryBound(
             to: UInt32.self)
-          for x in 0 ..< width {
+          for x in 0..<width {
             let i = (y * width + x) * 4
             let a = UInt32(source[i + 3])
             let r = (UInt32(source[i]) * a + 127) / 255
@@ -39,7 +39,7 @@ extension RasterImage {
       let base = target.baseAddress!
       parallelFor(bandCount(height)) { band in
         let count = bandCount(height)
-        for y in (band * height / count) ..< ((band + 1) * height / count) {
+        for y in (band * height / count)..<((band + 1) * height / count) {
           PNGWriter.convertRow(
             data + y * stride, to: base + y * width * 4, width: width, channels: 4)
         }

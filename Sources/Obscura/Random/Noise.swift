@@ -14,7 +14,7 @@ public struct Noise: Sendable {
   /// Creates the noise field fixed by `seed`.
   public init(seed: UInt64) {
     var random = SeededRandom(seed: seed ^ 0x6E6F_6973_6500_0000)
-    let table = random.shuffled((0 ..< 256).map { UInt8($0) })
+    let table = random.shuffled((0..<256).map { UInt8($0) })
     permutation = table + table
   }
 
@@ -58,7 +58,7 @@ public struct Noise: Sendable {
     _ x: Double, _ y: Double, octaves: Int = 4, lacunarity: Double = 2, gain: Double = 0.5
   ) -> Double {
     var (sum, amplitude, frequency, total) = (0.0, 1.0, 1.0, 0.0)
-    for octave in 0 ..< max(1, octaves) {
+    for octave in 0..<max(1, octaves) {
       let shift = Double(octave) * 19.19
       sum += amplitude * value(x * frequency + shift, y * frequency - shift)
       total += amplitude
@@ -74,7 +74,7 @@ public struct Noise: Sendable {
     gain: Double = 0.5
   ) -> Double {
     var (sum, amplitude, frequency, total) = (0.0, 1.0, 1.0, 0.0)
-    for octave in 0 ..< max(1, octaves) {
+    for octave in 0..<max(1, octaves) {
       let shift = Double(octave) * 19.19
       sum += amplitude * value(x * frequency + shift, y * frequency - shift, z * frequency)
       total += amplitude

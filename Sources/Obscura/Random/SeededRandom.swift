@@ -63,7 +63,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
   /// A uniform integer in `range`.
   public mutating func integer(in range: ClosedRange<Int>) -> Int {
-    integer(in: range.lowerBound ..< range.upperBound + 1)
+    integer(in: range.lowerBound..<range.upperBound + 1)
   }
 
   /// True with probability `p`.
@@ -84,7 +84,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
   /// A uniformly chosen element of `elements`, which must not be empty.
   public mutating func choice<C: Collection>(_ elements: C) -> C.Element {
     precondition(!elements.isEmpty, "SeededRandom.choice(_:) needs a non-empty collection")
-    let offset = integer(in: 0 ..< elements.count)
+    let offset = integer(in: 0..<elements.count)
     return elements[elements.index(elements.startIndex, offsetBy: offset)]
   }
 
@@ -92,7 +92,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
   public mutating func shuffle<T>(_ elements: inout [T]) {
     guard elements.count > 1 else { return }
     for i in stride(from: elements.count - 1, to: 0, by: -1) {
-      elements.swapAt(i, integer(in: 0 ... i))
+      elements.swapAt(i, integer(in: 0...i))
     }
   }
 

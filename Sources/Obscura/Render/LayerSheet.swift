@@ -29,7 +29,8 @@ struct LayerSheet {
           metadata: metadata + [("Layer", "\(index + 1) \(layer.name)")])
       }
       files.append(
-        try Renderer.describe(path, format: .png, kind: .layer(index: index, name: layer.name),
+        try Renderer.describe(
+          path, format: .png, kind: .layer(index: index, name: layer.name),
           geometry: geometry))
     }
 
@@ -59,9 +60,12 @@ struct LayerSheet {
 
     var tiles: [(String, CairoSurface)] = [("Poster", try raster.composite())]
     for (index, layer) in poster.layers.enumerated() {
-      tiles.append(("\(index + 1). \(layer.name) · \(layer.blendMode.rawValue)"
-        + (layer.opacity < 1 ? " \(Int(layer.opacity * 100))%" : ""),
-        try raster.renderAlone(layer, key: "\(index)")))
+      tiles.append(
+        (
+          "\(index + 1). \(layer.name) · \(layer.blendMode.rawValue)"
+            + (layer.opacity < 1 ? " \(Int(layer.opacity * 100))%" : ""),
+          try raster.renderAlone(layer, key: "\(index)")
+        ))
     }
 
     let (tw, th) = (Double(thumbGeometry.pixelWidth), Double(thumbGeometry.pixelHeight))
@@ -76,8 +80,10 @@ struct LayerSheet {
     cairo_set_source_rgb(cr, 0.93, 0.93, 0.92)
     cairo_paint(cr)
 
-    var labelSettings = Settings(paper: .custom(width: Double(width), height: Double(height),
-      unit: .px), unit: .px, dpi: 72)
+    var labelSettings = Settings(
+      paper: .custom(
+        width: Double(width), height: Double(height),
+        unit: .px), unit: .px, dpi: 72)
     labelSettings.background = nil
     let labelGeometry = try PageGeometry(settings: labelSettings)
     let canvas = Canvas(context: context, geometry: labelGeometry, seed: 0, noiseSeed: 0)
@@ -89,8 +95,8 @@ struct LayerSheet {
       cairo_rectangle(cr, x, y, tw, th)
       cairo_clip(cr)
       let square = 12.0
-      for row in 0 ..< Int(th / square) + 1 {
-        for column in 0 ..< Int(tw / square) + 1 {
+      for row in 0..<Int(th / square) + 1 {
+        for column in 0..<Int(tw / square) + 1 {
           let shade = (row + column) % 2 == 0 ? 1.0 : 0.85
           cairo_set_source_rgb(cr, shade, shade, shade)
           cairo_rectangle(
@@ -102,7 +108,8 @@ struct LayerSheet {
       cairo_paint(cr)
       cairo_restore(cr)
       try canvas.draw(
-        TextBlock(name, font: Font("Inter", weight: .medium), size: 20, color: Color(white: 0.15),
+        TextBlock(
+          name, font: Font("Inter", weight: .medium), size: 20, color: Color(white: 0.15),
           placement: .point(Point(x, y + th + 12), anchor: .topLeft, width: tw)))
     }
     try context.check("drawing the layer sheet")

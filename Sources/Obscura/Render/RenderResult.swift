@@ -10,6 +10,8 @@ public struct RenderResult: Sendable {
   public var files: [ExportedFile]
   /// The layer names, bottom first.
   public var layerNames: [String]
+  /// The image files the layers read, so a watcher can re-render when one changes.
+  public var inputFiles: [String] = []
 }
 
 /// One file an export wrote.

@@ -23,16 +23,23 @@ public enum Renderer {
     let settings = try sketch.settings.applying(
       seed: options.seed, parameters: options.parameters)
     let seed = settings.seed ?? randomSeed()
-    var poster = try Poster(settings: settings, seed: seed, dpi: options.dpi)
+    var poster = try Poster(
+      settings: settings, seed: seed, dpi: options.dpi, sourcePath: options.sourcePath)
     options.progress?(RenderProgress(stage: .composing, fraction: 0))
     try sketch.compose(&poster)
     return poster
   }
 
   /// Writes the files for a composed poster.
+  ///
+  /// Fonts and image files are checked before anything is drawn, so a typo
+  /// fails at once rather than after the expensive layers.
   public static func render(_ poster: Poster, options: RenderOptions) throws -> RenderResult {
+    var poster = poster
+    if poster.sourcePath == nil { poster.sourcePath = options.sourcePath }
     try AtomicFile.prepareFolder(options.outputDirectory)
     let session = RenderSession(poster: poster)
+    try session.validateInputs()
     let stem = options.fileStem ?? "\(options.sketchName)-seed\(poster.seed)"
     let metadata = fileMetadata(session, options)
     let formats = options.formats.isEmpty ? [ExportFormat.png] : options.formats
@@ -44,13 +51,15 @@ public enum Renderer {
         "\(stem).\(format.rawValue)")
       let count = poster.layers.count
       let report: (Int, Layer) -> Void = { index, layer in
-        options.progress?(RenderProgress(
-          stage: .layer(index: index, count: count, name: layer.name, format: format),
-          fraction: (Double(step) + Double(index) / Double(max(count, 1))) / steps))
+        options.progress?(
+          RenderProgress(
+            stage: .layer(index: index, count: count, name: layer.name, format: format),
+            fraction: (Double(step) + Double(index) / Double(max(count, 1))) / steps))
       }
       let writing: () -> Void = {
-        options.progress?(RenderProgress(
-          stage: .writing(path: path), fraction: (Double(step) + 0.9) / steps))
+        options.progress?(
+          RenderProgress(
+            stage: .writing(path: path), fraction: (Double(step) + 0.9) / steps))
       }
       try export(
         session, format: format, to: path, metadata: metadata, progress: report,
@@ -65,7 +74,7 @@ public enum Renderer {
     options.progress?(RenderProgress(stage: .done, fraction: 1))
     return RenderResult(
       seed: poster.seed, settings: poster.settings, geometry: poster.geometry, files: files,
-      layerNames: poster.layers.map { $0.name })
+      layerNames: poster.layers.map { $0.name }, inputFiles: session.inputFiles)
   }
 
   /// The composited poster as straight RGBA pixels at the poster's DPI.
@@ -86,7 +95,7 @@ public enum Renderer {
 
   /// A fresh seed for a sketch that declares none: 0 … 999 999, short enough
   /// to read in a file name.
-  public static func randomSeed() -> UInt64 { UInt64.random(in: 0 ... 999_999) }
+  public static func randomSeed() -> UInt64 { UInt64.random(in: 0...999_999) }
 
   // MARK: Exporting
 
@@ -111,7 +120,11 @@ public enum Renderer {
           ? try CairoSurface.pdf(path: temporary, size: geometry.pageSizeInPoints)
           : try CairoSurface.svg(path: temporary, size: geometry.pageSizeInPoints)
         if format == .pdf { setPDFMetadata(surface, metadata) }
-        if format == .svg { cairo_svg_surface_restrict_to_version(surface.pointer, CAIRO_SVG_VERSION_1_2) }
+        if format == .svg {
+          // SVG 1.1: browsers ignore SVG 1.2's comp-op, so Cairo draws blend
+          // modes it cannot express as embedded fallback images instead.
+          cairo_svg_surface_restrict_to_version(surface.pointer, CAIRO_SVG_VERSION_1_1)
+        }
         try VectorCompositor(session: session, geometry: geometry)
           .draw(on: surface, progress: progress)
         try surface.finish()
@@ -143,10 +156,16 @@ public enum Renderer {
       ("Software", "Obscura \(obscuraVersion)"),
       ("Sketch", options.sketchName),
       ("Seed", String(poster.seed)),
-      ("Parameters", settings.parameters.map { "\($0.name)=\($0.value)" }
-        .joined(separator: ", ")),
-      ("Paper", "\(settings.paper.name) \(settings.orientation.rawValue), "
-        + "bleed \(settings.bleed) \(settings.unit.rawValue), \(poster.dpi) dpi"),
+      (
+        "Parameters",
+        settings.parameters.map { "\($0.name)=\($0.value)" }
+          .joined(separator: ", ")
+      ),
+      (
+        "Paper",
+        "\(settings.paper.name) \(settings.orientation.rawValue), "
+          + "bleed \(plain(settings.bleed)) \(settings.unit.rawValue), \(plain(poster.dpi)) dpi"
+      ),
       ("Obscura Version", obscuraVersion),
     ]
     if let source = options.sourcePath { entries.append(("Source", source)) }
@@ -167,4 +186,9 @@ public enum Renderer {
       pixelHeight: isPNG ? geometry.pixelHeight : 0, pageSize: geometry.pageSizeInPoints,
       byteCount: bytes)
   }
+}
+
+/// `3.0` as `3`, `2.5` as `2.5`.
+private func plain(_ value: Double) -> String {
+  value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The poster a sketch composes: its geometry, seed, parameters, randomness
 /// and layer stack.
 ///
@@ -23,8 +25,18 @@ public struct Poster {
   /// Extra key–value pairs recorded in exported files.
   public var metadata: [String: String] = [:]
 
+  /// The sketch's source file, if known; relative file paths resolve against its folder.
+  public var sourcePath: String?
+
   /// Creates an empty poster for `settings`, `seed` and an optional DPI override.
-  public init(settings: Settings, seed: UInt64, dpi: Double? = nil) throws {
+  ///
+  /// - Parameter sourcePath: The sketch file, so that relative paths (images,
+  ///   models) resolve against its folder; `nil` resolves them against the
+  ///   working directory.
+  public init(settings: Settings, seed: UInt64, dpi: Double? = nil, sourcePath: String? = nil)
+    throws
+  {
+    self.sourcePath = sourcePath
     try settings.validateParameters()
     self.settings = settings
     geometry = try PageGeometry(settings: settings, dpi: dpi)
@@ -42,6 +54,20 @@ public struct Poster {
     _ body: @escaping (Canvas) throws -> Void
   ) {
     add(.drawing(name, blend: blend, opacity: opacity, body))
+  }
+
+  /// `path` made absolute: unchanged when it already is, else relative to the
+  /// sketch's folder (when ``sourcePath`` is known) or the working directory.
+  public func resolve(_ path: String) -> String {
+    if path.hasPrefix("/") { return path }
+    if path.hasPrefix("~") { return (path as NSString).expandingTildeInPath }
+    let base =
+      sourcePath.map { ($0 as NSString).deletingLastPathComponent }
+      ?? FileManager.default.currentDirectoryPath
+    let folder =
+      base.hasPrefix("/")
+      ? base : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(base)
+    return ((folder as NSString).appendingPathComponent(path) as NSString).standardizingPath
   }
 
   // MARK: Geometry

@@ -138,11 +138,11 @@ func editDistance(_ a: String, _ b: String) -> Int {
   let b = Array(b)
   if a.isEmpty { return b.count }
   if b.isEmpty { return a.count }
-  var previous = Array(0 ... b.count)
+  var previous = Array(0...b.count)
   var current = [Int](repeating: 0, count: b.count + 1)
-  for i in 1 ... a.count {
+  for i in 1...a.count {
     current[0] = i
-    for j in 1 ... b.count {
+    for j in 1...b.count {
       let cost = a[i - 1] == b[j - 1] ? 0 : 1
       current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
     }

@@ -35,6 +35,7 @@ final class Progress: @unchecked Sendable {
     lock.withLock {
       finished = true
       if shown { Diagnostics.write("\r\u{1B}[2K") }
+      shown = false
     }
   }
 

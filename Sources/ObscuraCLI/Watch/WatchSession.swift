@@ -32,7 +32,14 @@ final class WatchSession {
 
   /// Renders, watches and renders again until interrupted.
   func run() {
+    // A parent (a test runner, say) may have left these blocked.
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    sigaddset(&unblock, SIGINT)
+    sigaddset(&unblock, SIGTERM)
+    sigprocmask(SIG_UNBLOCK, &unblock, nil)
     signal(SIGINT) { _ in interrupted = 1 }
+    signal(SIGTERM) { _ in interrupted = 1 }
     signal(SIGPIPE, SIG_IGN)
     Diagnostics.note("watching \(path) (Ctrl-C to stop)")
 
@@ -103,20 +110,33 @@ final class WatchSession {
   }
 
   /// The files whose change triggers a render: the sketch, the inputs its
-  /// last render read, and the images in the sketch's folder.
+  /// last render read, and the images, fonts and models in the sketch's
+  /// folder and the working folder (where relative paths resolve).
+  ///
+  /// FIXME: the runtime does not yet report the files a render read, so
+  /// `inputs` stays empty and an image outside these two folders is not
+  /// watched.
   private func watchedFiles() -> [String] {
     var files = [WatchSession.absolute(path)]
     files += inputs.map(WatchSession.absolute)
-    let folder = (files[0] as NSString).deletingLastPathComponent
-    let images = ["png", "jpg", "jpeg"]
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-    for name in names where !name.hasPrefix(".") {
-      if images.contains((name as NSString).pathExtension.lowercased()) {
-        files.append(folder + "/" + name)
+    let folders = Set([
+      (files[0] as NSString).deletingLastPathComponent,
+      FileManager.default.currentDirectoryPath,
+    ])
+    for folder in folders.sorted() {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+      for name in names where !name.hasPrefix(".") {
+        let kind = (name as NSString).pathExtension.lowercased()
+        if WatchSession.inputExtensions.contains(kind) { files.append(folder + "/" + name) }
       }
     }
     return files.filter { !outputs.contains($0) }
   }
+
+  /// The kinds of file a sketch reads besides its own source.
+  private static let inputExtensions: Set = [
+    "png", "jpg", "jpeg", "otf", "ttf", "pkl", "safetensors",
+  ]
 
   private func currentStamps() -> [String: FileStamp] {
     var result: [String: FileStamp] = [:]

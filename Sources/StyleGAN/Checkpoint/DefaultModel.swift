@@ -4,10 +4,12 @@ import Foundation
 public enum DefaultModel {
   /// The file's name inside the repository's `Models/` folder.
   public static let fileName = "horizons64.safetensors"
+  /// Its path inside the checkout.
+  public static let relativePath = "Models/horizons64.safetensors"
 
   /// Where the default model is, looked for without any configuration:
-  /// `$OBSCURA_MODELS`, then `Models/` above the running executable (a
-  /// `.build/<configuration>/obscura` inside the repository, or
+  /// `$OBSCURA_MODELS`, then `$OBSCURA_ROOT/Models`, then `Models/` above the
+  /// running executable (a `.build/<configuration>/obscura` inside the repository, or
   /// `<prefix>/share/obscura/Models` for an installed one), then the
   /// `Models/` folder of the source tree this library was built from.
   ///
@@ -31,6 +33,9 @@ public enum DefaultModel {
     var folders: [URL] = []
     if let folder = ProcessInfo.processInfo.environment["OBSCURA_MODELS"], !folder.isEmpty {
       folders.append(URL(fileURLWithPath: folder))
+    }
+    if let root = ProcessInfo.processInfo.environment["OBSCURA_ROOT"], !root.isEmpty {
+      folders.append(URL(fileURLWithPath: root).appendingPathComponent("Models"))
     }
     let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
       .resolvingSymlinksInPath().deletingLastPathComponent()

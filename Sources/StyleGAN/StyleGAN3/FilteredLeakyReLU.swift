@@ -90,14 +90,18 @@ public struct FilteredLeakyReLU: Sendable {
   /// Applies the operation to `input`, `[channels, height, width]`, with one
   /// bias per channel.
   ///
-  /// - Returns: `[channels, outputSize.height, outputSize.width]`, row-major.
+  /// - Returns: `[channels, outputSize.height, outputSize.width]`, row-major;
+  ///   empty when the padding crops the signal to nothing.
   public func callAsFunction(
     _ input: [Float], channels: Int, height: Int, width: Int, bias: [Float]
   ) -> [Float] {
     precondition(input.count == channels * height * width && bias.count == channels)
     let upsampled = upsampledSize(height: height, width: width)
     let output = outputSize(height: height, width: width)
-    precondition(output.height > 0 && output.width > 0, "FilteredLeakyReLU: empty output")
+    // The StyleGAN target compiles without precondition checks: make an
+    // empty output an empty result rather than a loop over a negative count.
+    guard output.height > 0, output.width > 0, upsampled.height > 0, upsampled.width > 0
+    else { return [] }
 
     let columns = PolyphasePlan(
       filter: upFilter, up: up, padding: padding[0], inputCount: width,

@@ -92,19 +92,19 @@ public struct StyleGAN3Architecture: Sendable, Equatable {
 
   /// Derives the plan from the settings.
   ///
-  /// - Throws: ``StyleGAN3Error/invalidArchitecture(_:)`` when the settings
+  /// - Throws: ``StyleGANError/invalidStyleGAN3Architecture(_:)`` when the settings
   ///   give a non-integer resampling factor or an impossible layer count.
   public init(settings: StyleGAN3Settings) throws {
     let n = settings.numLayers
     guard n >= 1, settings.numCritical >= 0, settings.numCritical < n else {
-      throw StyleGAN3Error.invalidArchitecture(
+      throw StyleGANError.invalidStyleGAN3Architecture(
         "num_layers \(n) and num_critical \(settings.numCritical) leave no layer to "
           + "ramp the cutoffs over")
     }
     guard settings.resolution > 0, settings.convKernel >= 1, settings.filterSize >= 1,
       settings.lreluUpsampling >= 1
     else {
-      throw StyleGAN3Error.invalidArchitecture(
+      throw StyleGANError.invalidStyleGAN3Architecture(
         "resolution \(settings.resolution), conv_kernel \(settings.convKernel), "
           + "filter_size \(settings.filterSize) and lrelu_upsampling "
           + "\(settings.lreluUpsampling) must be positive")
@@ -146,7 +146,7 @@ public struct StyleGAN3Architecture: Sendable, Equatable {
       let up = Int((tmpRate / Double(inRate)).rounded(.toNearestOrEven))
       let down = Int((tmpRate / Double(outRate)).rounded(.toNearestOrEven))
       guard Double(inRate * up) == tmpRate, Double(outRate * down) == tmpRate else {
-        throw StyleGAN3Error.invalidArchitecture(
+        throw StyleGANError.invalidStyleGAN3Architecture(
           "layer \(index) runs its activation at rate \(tmpRate), which is not a whole "
             + "multiple of its input rate \(inRate) and output rate \(outRate)")
       }

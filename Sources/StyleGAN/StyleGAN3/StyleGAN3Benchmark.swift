@@ -16,13 +16,15 @@ public enum StyleGAN3Benchmark {
     public var secondsPerImage: Double
     /// Where the time of all timed images went.
     public var timings: StyleGAN3Synthesis.Timings
-    /// Multiply-adds of the convolutions per image, times 2.
+    /// Multiply-adds of the convolutions per image, times 2, as a direct
+    /// convolution counts them (Winograd's method does fewer).
     public var convolutionFLOPs: Double
 
     /// Images per second.
     public var imagesPerSecond: Double { 1 / secondsPerImage }
 
-    /// Achieved GFLOP/s of the convolutions (including weight modulation time).
+    /// Achieved GFLOP/s of the convolutions in direct-convolution FLOPs
+    /// (including the weight modulation time).
     public var convolutionGFLOPS: Double {
       convolutionFLOPs * Double(images) / timings.convolution.secondsValue / 1e9
     }
@@ -43,7 +45,9 @@ public enum StyleGAN3Benchmark {
           format: "%.3f images/s, %.3f s/image over %d images (batch 1)", imagesPerSecond,
           secondsPerImage, images),
         "  convolutions:        " + share(timings.convolution)
-          + String(format: ", %.1f GFLOP/image at %.1f GFLOP/s", convolutionFLOPs / 1e9, convolutionGFLOPS),
+          + String(
+            format: ", %.1f GFLOP/image (direct), %.1f GFLOP/s effective",
+            convolutionFLOPs / 1e9, convolutionGFLOPS),
         "  filtered leaky ReLU: " + share(timings.filteredLeakyReLU),
         "  rest:                " + share(timings.other),
       ].joined(separator: "\n")

@@ -80,23 +80,23 @@ public struct StyleGAN3Settings: Sendable, Equatable {
   /// `conv_clamp` is read from `extra` when present (`"None"` for no clamp),
   /// otherwise from ``SynthesisConfig/convClamp``.
   ///
-  /// - Throws: ``StyleGAN3Error/notStyleGAN3(family:)`` for another family,
-  ///   ``StyleGAN3Error/invalidSetting(key:value:)`` for text that is not a number.
+  /// - Throws: ``StyleGANError/notStyleGAN3(_:)`` for another family,
+  ///   ``StyleGANError/invalidStyleGAN3Setting(key:value:)`` for text that is not a number.
   public init(config: GeneratorConfig) throws {
     guard config.family == .styleGAN3T || config.family == .styleGAN3R else {
-      throw StyleGAN3Error.notStyleGAN3(family: config.family.rawValue)
+      throw StyleGANError.notStyleGAN3(config.family)
     }
     let extra = config.synthesis.extra
     func number(_ key: String, _ fallback: Double) throws -> Double {
       guard let text = extra[key] else { return fallback }
       guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite
-      else { throw StyleGAN3Error.invalidSetting(key: key, value: text) }
+      else { throw StyleGANError.invalidStyleGAN3Setting(key: key, value: text) }
       return value
     }
     func integer(_ key: String, _ fallback: Int) throws -> Int {
       let value = try number(key, Double(fallback))
       guard value == value.rounded(), abs(value) < 1e9 else {
-        throw StyleGAN3Error.invalidSetting(key: key, value: extra[key] ?? "")
+        throw StyleGANError.invalidStyleGAN3Setting(key: key, value: extra[key] ?? "")
       }
       return Int(value)
     }
@@ -105,7 +105,7 @@ public struct StyleGAN3Settings: Sendable, Equatable {
       switch text.trimmingCharacters(in: .whitespaces).lowercased() {
       case "true", "1": return true
       case "false", "0": return false
-      default: throw StyleGAN3Error.invalidSetting(key: key, value: text)
+      default: throw StyleGANError.invalidStyleGAN3Setting(key: key, value: text)
       }
     }
 

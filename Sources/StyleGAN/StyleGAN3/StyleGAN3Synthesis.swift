@@ -31,9 +31,9 @@ public struct StyleGAN3Synthesis: Sendable {
 
   /// Builds the network from a checkpoint's tensors, checking each one.
   ///
-  /// - Throws: ``StyleGAN3Error/missingTensor(name:)``,
-  ///   ``StyleGAN3Error/tensorShape(name:found:expected:)`` and
-  ///   ``StyleGAN3Error/unknownFilterLayout(name:found:expected:)`` naming the
+  /// - Throws: ``StyleGANError/missingTensor(name:)``,
+  ///   ``StyleGANError/tensorShape(name:actual:expected:)`` and
+  ///   ``StyleGANError/unknownFilterLayout(name:shape:expected:)`` naming the
   ///   tensor, and the errors of ``StyleGAN3Settings/init(config:)`` and
   ///   ``StyleGAN3Architecture/init(settings:)``.
   public init(checkpoint: Checkpoint) throws {
@@ -50,9 +50,9 @@ public struct StyleGAN3Synthesis: Sendable {
     let wDim = settings.wDim
 
     func tensor(_ name: String, _ shape: [Int]) throws -> [Float] {
-      guard let found = tensors[name] else { throw StyleGAN3Error.missingTensor(name: name) }
+      guard let found = tensors[name] else { throw StyleGANError.missingTensor(name: name) }
       guard found.shape == shape else {
-        throw StyleGAN3Error.tensorShape(name: name, found: found.shape, expected: shape)
+        throw StyleGANError.tensorShape(name: name, actual: found.shape, expected: shape)
       }
       return found.scalars
     }
@@ -102,11 +102,11 @@ public struct StyleGAN3Synthesis: Sendable {
   ) throws -> [Float]? {
     guard let found = tensors[name] else {
       if taps == 1 { return nil }
-      throw StyleGAN3Error.missingTensor(name: name)
+      throw StyleGANError.missingTensor(name: name)
     }
     guard found.shape == [taps] else {
-      throw StyleGAN3Error.unknownFilterLayout(
-        name: name, found: found.shape, expected: "[\(taps)] (a 1-D filter)")
+      throw StyleGANError.unknownFilterLayout(
+        name: name, shape: found.shape, expected: "[\(taps)] (a 1-D filter)")
     }
     return found.scalars
   }
@@ -118,12 +118,12 @@ public struct StyleGAN3Synthesis: Sendable {
   ) throws -> FilteredLeakyReLU.DownFilter? {
     guard let found = tensors[name] else {
       if taps == 1 { return nil }
-      throw StyleGAN3Error.missingTensor(name: name)
+      throw StyleGANError.missingTensor(name: name)
     }
     if found.shape == [taps] { return .separable(found.scalars) }
     if found.shape == [taps, taps] { return .radial(found.scalars, taps: taps) }
-    throw StyleGAN3Error.unknownFilterLayout(
-      name: name, found: found.shape,
+    throw StyleGANError.unknownFilterLayout(
+      name: name, shape: found.shape,
       expected: "[\(taps)] (separable) or [\(taps), \(taps)] (radial)")
   }
 
@@ -145,8 +145,8 @@ public struct StyleGAN3Synthesis: Sendable {
     let settings = architecture.settings
     let numWs = architecture.numWs
     guard ws.shape.count == 3, ws.shape[1] == numWs, ws.shape[2] == settings.wDim else {
-      throw StyleGAN3Error.wsShape(
-        found: ws.shape, expected: [ws.shape.first ?? 1, numWs, settings.wDim])
+      throw StyleGANError.latentShape(
+        what: "ws", actual: ws.shape, expected: "[N, \(numWs), \(settings.wDim)]")
     }
     let batch = ws.shape[0]
     let resolution = settings.resolution
@@ -180,7 +180,7 @@ public struct StyleGAN3Synthesis: Sendable {
           let convolvedSize = size + plan.convKernel - 1
           let outSize = layer.activation.outputSize(height: convolvedSize, width: convolvedSize)
           guard outSize.height == plan.outSize, outSize.width == plan.outSize else {
-            throw StyleGAN3Error.invalidArchitecture(
+            throw StyleGANError.invalidStyleGAN3Architecture(
               "layer \(plan.name) would produce \(outSize.height) × \(outSize.width) "
                 + "samples instead of \(plan.outSize) × \(plan.outSize)")
           }
