@@ -63,6 +63,7 @@ public struct RenderProgress: Sendable, Equatable {
 
 /// An output file format.
 public enum ExportFormat: String, Sendable, CaseIterable {
+  /// PNG through libpng, PDF and SVG through Cairo's vector surfaces.
   case png, pdf, svg
 
   /// Parses a format name (case-insensitive).

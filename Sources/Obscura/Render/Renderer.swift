@@ -107,8 +107,9 @@ public enum Renderer {
     let geometry = session.poster.geometry
     switch format {
     case .png:
-      let surface = try RasterCompositor(session: session, geometry: geometry)
-        .composite(progress: progress)
+      let surface = try RasterCompositor(
+        session: session, geometry: geometry, pool: SurfacePool()
+      ).composite(progress: progress)
       writing()
       try AtomicFile.write(to: path) { temporary in
         try PNGWriter().write(surface, to: temporary, dpi: geometry.dpi, metadata: metadata)
