@@ -38,9 +38,8 @@ enum UpFIRDn2D {
     let outHeight = rows.count
 
     // Rows: [C, H, W] → [C, H, outWidth].
-    var horizontal = Tensor(shape: [channels, height, outWidth])
-    x.scalars.withUnsafeBufferPointer { source in
-      horizontal.scalars.withUnsafeMutableBufferPointer { target in
+    let horizontal = x.scalars.withUnsafeBufferPointer { source in
+      Tensor.filled(shape: [channels, height, outWidth]) { target in
         columns.sources.withUnsafeBufferPointer { sources in
           columns.weights.withUnsafeBufferPointer { weights in
             let (src, dst) = (source.baseAddress!, target.baseAddress!)
@@ -87,15 +86,15 @@ enum UpFIRDn2D {
     }
 
     // Columns: [C, H, outWidth] → [C, outHeight, outWidth], a row at a time.
-    var output = Tensor(shape: [channels, outHeight, outWidth])
-    horizontal.scalars.withUnsafeBufferPointer { source in
-      output.scalars.withUnsafeMutableBufferPointer { target in
+    return horizontal.scalars.withUnsafeBufferPointer { source in
+      Tensor.filled(shape: [channels, outHeight, outWidth]) { target in
         let (src, dst) = (source.baseAddress!, target.baseAddress!)
         parallelChunks(channels * outHeight, minimumChunk: 16) { range in
           for line in range {
             let channel = line / outHeight
             let j = line % outHeight
             let out = dst + line * outWidth
+            out.update(repeating: 0, count: outWidth)
             for k in j * rows.width..<(j + 1) * rows.width {
               let input = src + (channel * height + rows.sources[k]) * outWidth
               let weight = rows.weights[k]
@@ -107,7 +106,6 @@ enum UpFIRDn2D {
         }
       }
     }
-    return output
   }
 
   /// The reference's `upsample2d`: up-sampling by 2 with padding
