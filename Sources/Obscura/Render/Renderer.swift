@@ -42,7 +42,7 @@ public enum Renderer {
     try session.validateInputs()
     let stem = options.fileStem ?? "\(options.sketchName)-seed\(poster.seed)"
     let metadata = fileMetadata(session, options)
-    let formats = options.formats.isEmpty ? [ExportFormat.png] : options.formats
+    let formats = options.formats.isEmpty ? poster.settings.formats : options.formats
     let steps = Double(formats.count + (options.layers ? 1 : 0))
     var files: [ExportedFile] = []
 
