@@ -14,7 +14,8 @@ struct AILog001: Sketch {
       .number("psi", 0.7, summary: "truncation psi"),
       .integer("columns", 9, summary: "openings across"),
       .text("title", "I don’t know why", summary: "the title"),
-    ])
+    ],
+    formats: [.png, .pdf])
 
   func compose(_ poster: inout Poster) throws {
     let horizon = try poster.integer("horizon")

@@ -15,7 +15,8 @@ struct AILog002: Sketch {
       .integer("strips", 23, summary: "how many strips the image is cut into"),
       .number("shift", 20, summary: "the largest vertical shift of a strip in mm"),
       .text("title", "Not today", summary: "the title"),
-    ])
+    ],
+    formats: [.png, .pdf])
 
   func compose(_ poster: inout Poster) throws {
     let sunset = try poster.integer("sunset")

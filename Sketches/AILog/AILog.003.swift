@@ -15,7 +15,8 @@ struct AILog003: Sketch {
       .integer("marked", 15, summary: "the seed ringed in red"),
       .number("psi", 0.7, summary: "truncation psi"),
       .text("title", "You know nothing", summary: "the title"),
-    ])
+    ],
+    formats: [.png, .pdf])
 
   func compose(_ poster: inout Poster) throws {
     let first = try poster.integer("first")

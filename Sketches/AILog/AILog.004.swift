@@ -16,7 +16,8 @@ struct AILog004: Sketch {
       .integer("steps", 9, summary: "how many bands"),
       .number("psi", 0.7, summary: "truncation psi"),
       .text("title", "Home is behind", summary: "the title"),
-    ])
+    ],
+    formats: [.png, .pdf])
 
   func compose(_ poster: inout Poster) throws {
     let from = try poster.integer("from")

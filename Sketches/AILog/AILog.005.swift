@@ -15,7 +15,8 @@ struct AILog005: Sketch {
       .number("psi", 0.7, summary: "truncation psi"),
       .integer("lines", 72, summary: "how many lines draw the ground"),
       .text("title", "World is ahead", summary: "the title"),
-    ])
+    ],
+    formats: [.png, .pdf])
 
   func compose(_ poster: inout Poster) throws {
     let sky = try poster.integer("sky")

@@ -75,7 +75,8 @@ extension SketchSourceTests {
       struct Dusk: Sketch {}
              ^
       """
-    let rewritten = CompilerDiagnostics.rewrite(output, source: source, wrapper: "/w/SketchEntry.swift")
+    let rewritten = CompilerDiagnostics.rewrite(
+      output, source: source, wrapper: "/w/SketchEntry.swift")
     #expect(
       rewritten == """
         Dusk.swift:3:1: error: type 'Dusk' does not conform to protocol 'Sketch'

@@ -73,7 +73,9 @@ struct WatchCommandTests {
   func imageInput() throws {
     let scratch = try Scratch()
     // Two different PNGs to swap in, made by obscura itself.
-    try scratch.write("Swatch.swift", """
+    try scratch.write(
+      "Swatch.swift",
+      """
       import Obscura
       struct Swatch: Sketch {
         var settings = Settings(
@@ -92,7 +94,9 @@ struct WatchCommandTests {
     }
     try FileManager.default.copyItem(
       atPath: scratch.path + "/blue/Swatch-seed1.png", toPath: scratch.path + "/sky.png")
-    try scratch.write("Placed.swift", """
+    try scratch.write(
+      "Placed.swift",
+      """
       import Obscura
       struct Placed: Sketch {
         var settings = Settings(paper: .a6, seed: 2)

@@ -148,6 +148,22 @@ struct ExportTests {
     }
   }
 
+  @Test("Without formats in the options, the sketch's own Settings.formats are written")
+  func sketchFormats() throws {
+    let folder = try temporaryFolder()
+    var settings = smallSketch(dpi: 30).settings
+    settings.formats = [.png, .pdf]
+    let sketch = ClosureSketch(settings) { poster in poster.add(.fill(.color(.blue))) }
+    let own = try Renderer.render(
+      sketch: sketch, options: RenderOptions(sketchName: "F", seed: 1, outputDirectory: folder))
+    #expect(own.files.map(\.format) == [.png, .pdf])
+
+    let chosen = try Renderer.render(
+      sketch: sketch,
+      options: RenderOptions(sketchName: "F", seed: 1, formats: [.svg], outputDirectory: folder))
+    #expect(chosen.files.map(\.format) == [.svg])
+  }
+
   @Test("--layers writes each layer alone and a sheet")
   func layerFiles() throws {
     let folder = try temporaryFolder()

@@ -5,9 +5,11 @@ import Testing
 
 @Suite("StyleGAN3 full convolution")
 struct StyleGAN3ConvolutionTests {
-  @Test("A single sample convolved with a 3 × 3 kernel gives the kernel, flipped", arguments: [
-    StyleGAN3Convolution.Method.automatic, .im2col,
-  ])
+  @Test(
+    "A single sample convolved with a 3 × 3 kernel gives the kernel, flipped",
+    arguments: [
+      StyleGAN3Convolution.Method.automatic, .im2col,
+    ])
   func impulseResponse(method: StyleGAN3Convolution.Method) {
     let kernel: [Float] = [1, 2, 3, 4, 5, 6, 7, 8, 9]
     let y = StyleGAN3Convolution.full(

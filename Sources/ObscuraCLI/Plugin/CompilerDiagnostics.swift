@@ -7,7 +7,8 @@ enum CompilerDiagnostics {
   /// The compiler reports a sketch type that does not conform to `Sketch` in
   /// the wrapper; the user should see it at their own declaration.
   static func rewrite(_ output: String, source: SketchSource, wrapper: String) -> String {
-    let declaration = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+    let declaration =
+      source.text.split(separator: "\n", omittingEmptySubsequences: false)
       .dropFirst(source.typeLine - 1).first.map(String.init) ?? ""
     var lines: [String] = []
     var wrapperContext = 0

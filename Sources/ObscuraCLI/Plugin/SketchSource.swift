@@ -52,7 +52,8 @@ struct SketchSource {
   /// inheritance list names `Sketch`, skipping comments and string literals.
   static func sketchTypes(in text: String) -> [(name: String, line: Int)] {
     let code = blankingCommentsAndStrings(text)
-    let declaration = #/
+    let declaration =
+      #/
       (?:^|[\s;}])
       (?:(?:public|internal|package|fileprivate|private|final)\s+)*
       (?:struct|class)\s+

@@ -52,7 +52,8 @@ final class Progress: @unchecked Sendable {
         var text = "\(frames[tick % frames.count]) \(label)"
         if let fraction {
           let filled = Int((max(0, min(1, fraction)) * 24).rounded())
-          text += " [" + String(repeating: "█", count: filled)
+          text +=
+            " [" + String(repeating: "█", count: filled)
             + String(repeating: "·", count: 24 - filled) + "]"
         }
         if !stage.isEmpty { text += " \(stage)" }

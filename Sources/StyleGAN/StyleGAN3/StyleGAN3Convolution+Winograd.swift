@@ -81,12 +81,14 @@ extension StyleGAN3Convolution {
       padded.withUnsafeBufferPointer { padded in
         u.withUnsafeMutableBufferPointer { u in
           let (padded, u) = (
-            StyleGAN3Parallel.Pointer(padded.baseAddress!), StyleGAN3Parallel.Pointer(u.baseAddress!)
+            StyleGAN3Parallel.Pointer(padded.baseAddress!),
+            StyleGAN3Parallel.Pointer(u.baseAddress!)
           )
           DispatchQueue.concurrentPerform(iterations: min(workers, channels)) { worker in
             for c in stride(from: worker, to: channels, by: workers) {
               for band in 0..<tileRows {
-                let top = padded.pointer
+                let top =
+                  padded.pointer
                   + (c * paddedHeight + 2 * (firstTileRow + band)) * paddedWidth
                 transformTileRow(
                   top, rowStride: paddedWidth, tilesX: tilesX,
@@ -114,7 +116,8 @@ extension StyleGAN3Convolution {
       products.withUnsafeBufferPointer { products in
         y.withUnsafeMutableBufferPointer { y in
           let (products, y) = (
-            StyleGAN3Parallel.Pointer(products.baseAddress!), StyleGAN3Parallel.Pointer(y.baseAddress!)
+            StyleGAN3Parallel.Pointer(products.baseAddress!),
+            StyleGAN3Parallel.Pointer(y.baseAddress!)
           )
           DispatchQueue.concurrentPerform(iterations: min(workers, outChannels)) { worker in
             for o in stride(from: worker, to: outChannels, by: workers) {
@@ -139,8 +142,10 @@ extension StyleGAN3Convolution {
     _ g: UnsafeMutablePointer<Float>, into v: UnsafeMutablePointer<Float>, stride: Int
   ) {
     // q = G g (4 × 3), then q Gᵀ (4 × 4).
-    var q = (Float(0), Float(0), Float(0), Float(0), Float(0), Float(0),
-      Float(0), Float(0), Float(0), Float(0), Float(0), Float(0))
+    var q = (
+      Float(0), Float(0), Float(0), Float(0), Float(0), Float(0),
+      Float(0), Float(0), Float(0), Float(0), Float(0), Float(0)
+    )
     withUnsafeMutableBytes(of: &q) { raw in
       let q = raw.baseAddress!.assumingMemoryBound(to: Float.self)
       for j in 0..<3 {
@@ -172,14 +177,22 @@ extension StyleGAN3Convolution {
     for t in 0..<tilesX {
       let c = 2 * t
       // Bᵀ d, one column j at a time: (d0 − d2, d1 + d2, d2 − d1, d1 − d3).
-      let a0 = r0[c] - r2[c], a1 = r0[c + 1] - r2[c + 1]
-      let a2 = r0[c + 2] - r2[c + 2], a3 = r0[c + 3] - r2[c + 3]
-      let b0 = r1[c] + r2[c], b1 = r1[c + 1] + r2[c + 1]
-      let b2 = r1[c + 2] + r2[c + 2], b3 = r1[c + 3] + r2[c + 3]
-      let e0 = r2[c] - r1[c], e1 = r2[c + 1] - r1[c + 1]
-      let e2 = r2[c + 2] - r1[c + 2], e3 = r2[c + 3] - r1[c + 3]
-      let f0 = r1[c] - r3[c], f1 = r1[c + 1] - r3[c + 1]
-      let f2 = r1[c + 2] - r3[c + 2], f3 = r1[c + 3] - r3[c + 3]
+      let a0 = r0[c] - r2[c]
+      let a1 = r0[c + 1] - r2[c + 1]
+      let a2 = r0[c + 2] - r2[c + 2]
+      let a3 = r0[c + 3] - r2[c + 3]
+      let b0 = r1[c] + r2[c]
+      let b1 = r1[c + 1] + r2[c + 1]
+      let b2 = r1[c + 2] + r2[c + 2]
+      let b3 = r1[c + 3] + r2[c + 3]
+      let e0 = r2[c] - r1[c]
+      let e1 = r2[c + 1] - r1[c + 1]
+      let e2 = r2[c + 2] - r1[c + 2]
+      let e3 = r2[c + 3] - r1[c + 3]
+      let f0 = r1[c] - r3[c]
+      let f1 = r1[c + 1] - r3[c + 1]
+      let f2 = r1[c + 2] - r3[c + 2]
+      let f3 = r1[c + 3] - r3[c + 3]
       // (Bᵀ d) B, the same combination along each row.
       let out = u + t
       out[0] = a0 - a2
@@ -210,8 +223,10 @@ extension StyleGAN3Convolution {
   ) {
     let hasSecondRow = row + 1 < height
     for t in 0..<tilesX {
-      var e = (Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0),
-        Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0))
+      var e = (
+        Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0),
+        Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0)
+      )
       withUnsafeMutableBytes(of: &e) { raw in
         let e = raw.baseAddress!.assumingMemoryBound(to: Float.self)
         for position in 0..<16 { e[position] = m[position * stride + t] }

@@ -68,7 +68,9 @@ enum StyleGAN3Convolution {
   }
 
   /// Writes output rows `top ..< top + rows` of the unfolded input:
-  /// `columns[(c·k + i)·k + j, r·outWidth + u] = x[c, top + r + i − (k−1), u + j − (k−1)]`.
+  ///
+  ///     columns[(c·k + i)·k + j, r·outWidth + u]
+  ///       = x[c, top + r + i − (k−1), u + j − (k−1)]
   private static func unfold(
     _ x: [Float], channels: Int, height: Int, width: Int, kernel: Int,
     top: Int, rows: Int, into columns: inout [Float]
