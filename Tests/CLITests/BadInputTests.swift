@@ -12,7 +12,7 @@ struct BadInputTests {
     struct Probe: Sketch {
       var settings = Settings(
         paper: .a6, dpi: 300, seed: 1,
-        parameters: [.integer("count", 3), .text("font", "Inter"), .text("image", "")])
+        parameters: [.integer("count", 3, in: 0...20), .text("font", "Inter"), .text("image", "")])
 
       func compose(_ poster: inout Poster) throws {
         let count = try poster.integer("count")
@@ -63,6 +63,17 @@ struct BadInputTests {
     #expect(result.status == 1)
     #expect(
       result.stderr.contains("Parameter 'count' expects an integer, but 'many' is not one."))
+    #expect(scratch.files(in: "out").isEmpty)
+  }
+
+  @Test("a --param value outside the declared range names the parameter, value and range")
+  func parameterOutOfRange() throws {
+    let (result, scratch) = try runProbe(["--param", "count=-5"])
+    #expect(result.status == 1)
+    #expect(
+      result.stderr
+        == "obscura: error: Parameter 'count' must be from 0 to 20, but -5 is outside that "
+        + "range.\n")
     #expect(scratch.files(in: "out").isEmpty)
   }
 
