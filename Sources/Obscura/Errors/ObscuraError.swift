@@ -58,6 +58,8 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
   case outputNotWritable(path: String, reason: String)
   /// A file that could not be written or moved into place.
   case writeFailed(path: String, reason: String)
+  /// A file not written because the process is being stopped by a signal.
+  case interrupted(path: String)
   /// A Cairo call that reported an error status.
   case cairo(operation: String, status: String)
   /// libpng reported an error.
@@ -138,6 +140,8 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
       return "Cannot write to the output folder \(path): \(reason)."
     case .writeFailed(let path, let reason):
       return "Could not write \(path): \(reason). Earlier files were left untouched."
+    case .interrupted(let path):
+      return "Stopped before writing \(path); earlier files were left untouched."
     case .cairo(let operation, let status):
       return "Cairo failed in \(operation): \(status)."
     case .png(let path, let reason):

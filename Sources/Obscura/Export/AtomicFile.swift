@@ -7,12 +7,20 @@ enum AtomicFile {
   /// `path` (`rename(2)`, atomic within one file system).
   ///
   /// When `write` throws, or the rename fails, the temporary file is removed
-  /// and any earlier file at `path` is left untouched.
-  static func write(to path: String, _ write: (String) throws -> Void) throws {
+  /// and any earlier file at `path` is left untouched. While `write` runs the
+  /// temporary path is in `registry`, so a signal handler can remove it.
+  ///
+  /// - Throws: ``ObscuraError/interrupted(path:)`` when the registry is
+  ///   closed because the process is stopping.
+  static func write(
+    to path: String, registry: TemporaryFileRegistry = .shared, _ write: (String) throws -> Void
+  ) throws {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     let temporary = (folder as NSString).appendingPathComponent(
       ".\(url.lastPathComponent).\(getpid())-\(UInt32.random(in: 0 ... .max)).tmp")
+    guard registry.register(temporary) else { throw ObscuraError.interrupted(path: path) }
+    defer { registry.unregister(temporary) }
     do {
       try write(temporary)
       guard rename(temporary, path) == 0 else {
