@@ -97,6 +97,7 @@ struct AILogTests {
           + "models/none.pkl does not exist"), "\(result.stderr)")
     #expect(result.stderr.contains(scratch.path + "/models/none.pkl"), "\(result.stderr)")
     #expect(scratch.files(in: "out").isEmpty, "no partial files: \(scratch.files(in: "out"))")
+    #expect(!FileManager.default.fileExists(atPath: scratch.path + "/out"), "no empty out/ left")
   }
 
   @Test("a seed out of range from --param is refused by the AILog sketch's declared range")

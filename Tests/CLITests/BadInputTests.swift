@@ -112,6 +112,7 @@ struct BadInputTests {
     #expect(result.status == 1)
     #expect(result.stderr.contains("Unknown font family 'Intr'. Close matches: Inter"))
     #expect(scratch.files(in: "out").isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: scratch.path + "/out"), "no empty out/ left")
   }
 
   @Test("a missing image is named")
@@ -122,6 +123,7 @@ struct BadInputTests {
       result.stderr.contains(
         "Image file sky.png does not exist. Looked for it at \(scratch.path)/sky.png."))
     #expect(scratch.files(in: "out").isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: scratch.path + "/out"), "no empty out/ left")
   }
 
   @Test("an output folder that cannot be created is named")
@@ -167,5 +169,7 @@ struct BadInputTests {
     #expect(result.status != 0)
     #expect(result.stderr.contains("Fatal error: Index out of range"))
     #expect(scratch.files(in: "out").filter { !$0.hasPrefix(".") }.isEmpty)
+    // The trap comes while the PNG is composited, before the folder is made.
+    #expect(!FileManager.default.fileExists(atPath: scratch.path + "/out"), "no empty out/ left")
   }
 }

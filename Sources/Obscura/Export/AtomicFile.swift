@@ -31,27 +31,4 @@ enum AtomicFile {
       throw error
     }
   }
-
-  /// Creates `folder` if needed and checks that files can be created in it.
-  ///
-  /// - Throws: ``ObscuraError/outputNotWritable(path:reason:)``.
-  static func prepareFolder(_ folder: String) throws {
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-      guard isFolder.boolValue else {
-        throw ObscuraError.outputNotWritable(path: folder, reason: "it is a file, not a folder")
-      }
-    } else {
-      do {
-        try FileManager.default.createDirectory(
-          atPath: folder, withIntermediateDirectories: true)
-      } catch {
-        throw ObscuraError.outputNotWritable(
-          path: folder, reason: "it does not exist and cannot be created")
-      }
-    }
-    guard access(folder, W_OK | X_OK) == 0 else {
-      throw ObscuraError.outputNotWritable(path: folder, reason: String(cString: strerror(errno)))
-    }
-  }
 }
