@@ -14,7 +14,8 @@ struct AILog001: Sketch {
       .number("psi", 0.7, summary: "truncation psi"),
       .integer("columns", 9, summary: "openings across"),
       .text("title", "I don’t know why", summary: "the title"),
-    ])
+    ],
+    formats: [.png, .pdf])
 
   func compose(_ poster: inout Poster) throws {
     let horizon = try poster.integer("horizon")
@@ -26,13 +27,14 @@ struct AILog001: Sketch {
     let margin = 24.0
     let cell = (poster.width - 2 * margin) / Double(columns)
     let rows = 11
-    let screen = Rect(x: margin, y: margin, width: cell * Double(columns),
+    let screen = Rect(
+      x: margin, y: margin, width: cell * Double(columns),
       height: cell * Double(rows))
 
     // The openings: a square per cell whose size follows smooth noise.
     let openings = Layer.drawing("Openings") { ctx in
-      for row in 0 ..< rows {
-        for column in 0 ..< columns {
+      for row in 0..<rows {
+        for column in 0..<columns {
           let n = ctx.noise.fractal(Double(column) * 0.31 + 3.7, Double(row) * 0.27)
           let open = min(1, max(0, 0.55 + 0.9 * n))
           let side = cell * (0.1 + 0.78 * open)
@@ -52,9 +54,11 @@ struct AILog001: Sketch {
       x: screen.midX - side / 2, y: screen.minY + 0.76 * screen.height - 0.56 * side,
       width: side, height: side)
     poster.add(
-      .generated(seed: horizon, psi: psi, frame: frame, in: screen,
-        name: "Horizon · seed \(horizon)")
-        .masked(by: openings))
+      .generated(
+        seed: horizon, psi: psi, frame: frame, in: screen,
+        name: "Horizon · seed \(horizon)"
+      )
+      .masked(by: openings))
 
     // A hairline around the grid, the only line the drawing needs.
     poster.add(

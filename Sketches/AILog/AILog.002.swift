@@ -15,7 +15,8 @@ struct AILog002: Sketch {
       .integer("strips", 23, summary: "how many strips the image is cut into"),
       .number("shift", 20, summary: "the largest vertical shift of a strip in mm"),
       .text("title", "Not today", summary: "the title"),
-    ])
+    ],
+    formats: [.png, .pdf])
 
   func compose(_ poster: inout Poster) throws {
     let sunset = try poster.integer("sunset")
@@ -37,22 +38,25 @@ struct AILog002: Sketch {
     let frame = Rect(
       x: art.midX - side / 2, y: art.minY + 0.72 * art.height - 0.52 * side, width: side,
       height: side)
-    for index in 0 ..< strips {
+    for index in 0..<strips {
       let x = art.minX + Double(index) * (stripWidth + gap)
       let phase = Double(index) / Double(strips - 1)
       let wave = sin(phase * 2.2 * .pi + 0.4) * (0.3 + 0.7 * phase)
-      let jolt = poster.random.uniform(in: -1 ... 1)
+      let jolt = poster.random.uniform(in: -1...1)
       let dy = shift * (0.45 * wave + 0.55 * jolt * jolt * jolt)
       let strip = Rect(x: x, y: art.minY + dy, width: stripWidth, height: art.height)
       let moved = Rect(origin: Point(x: frame.minX, y: frame.minY + dy), size: frame.size)
-      poster.add(.generated(seed: sunset, psi: psi, fit: .cover, frame: moved, in: strip,
-        name: "Strip \(index + 1)"))
+      poster.add(
+        .generated(
+          seed: sunset, psi: psi, fit: .cover, frame: moved, in: strip,
+          name: "Strip \(index + 1)"))
     }
 
     poster.add(
       .text(
         TextBlock(
-          title.uppercased(), font: Font("Bebas Neue", weight: .light), size: 212, color: ink, tracking: -6,
+          title.uppercased(), font: Font("Bebas Neue", weight: .light), size: 212, color: ink,
+          tracking: -6,
           placement: .point(Point(x: margin - 2, y: poster.height - 14), anchor: .bottomLeft)),
         name: "Title"))
     poster.add(

@@ -15,7 +15,8 @@ struct AILog003: Sketch {
       .integer("marked", 15, summary: "the seed ringed in red"),
       .number("psi", 0.7, summary: "truncation psi"),
       .text("title", "You know nothing", summary: "the title"),
-    ])
+    ],
+    formats: [.png, .pdf])
 
   func compose(_ poster: inout Poster) throws {
     let first = try poster.integer("first")
@@ -35,30 +36,33 @@ struct AILog003: Sketch {
     let left = (poster.width - Double(columns) * side - Double(columns - 1) * gutter) / 2
     var markedTile: Rect?
 
-    for row in 0 ..< rows {
-      for column in 0 ..< columns {
+    for row in 0..<rows {
+      for column in 0..<columns {
         let seed = first + row * columns + column
         let tile = Rect(
           x: left + Double(column) * (side + gutter), y: top + Double(row) * pitch,
           width: side, height: side)
         if seed == marked { markedTile = tile }
         // Cropped in a little from the image's edges, as a loupe would.
-        poster.add(.generated(seed: seed, psi: psi, frame: tile.inset(by: -2), in: tile,
-          name: "Seed \(seed)"))
+        poster.add(
+          .generated(
+            seed: seed, psi: psi, frame: tile.inset(by: -2), in: tile,
+            name: "Seed \(seed)"))
       }
     }
 
     poster.add(
       .drawing("Seed numbers") { ctx in
-        for row in 0 ..< rows {
-          for column in 0 ..< columns {
+        for row in 0..<rows {
+          for column in 0..<columns {
             let seed = first + row * columns + column
             try ctx.draw(
               TextBlock(
                 String(format: "%04d", seed), font: Font("Inter", weight: .medium), size: 6,
                 color: ink.withAlpha(seed == marked ? 1 : 0.55), tracking: 120,
                 placement: .point(
-                  Point(x: left + Double(column) * (side + gutter),
+                  Point(
+                    x: left + Double(column) * (side + gutter),
                     y: top + Double(row) * pitch + side + 1.4), anchor: .topLeft)))
           }
         }
@@ -72,7 +76,7 @@ struct AILog003: Sketch {
           var points: [Point] = []
           let turns = 1.85
           let steps = 220
-          for step in 0 ... steps {
+          for step in 0...steps {
             let a = Double(step) / Double(steps) * turns * 2 * .pi - 2.2
             let wobble = 1 + 0.035 * ctx.noise.value(Double(step) * 0.05, 1.3)
             let rx = tile.width * 0.68 * wobble + Double(step) * 0.012
@@ -80,7 +84,8 @@ struct AILog003: Sketch {
             points.append(Point(x: center.x + rx * cos(a), y: center.y + ry * sin(a)))
           }
           ctx.polygon(points, closed: false)
-          ctx.stroke(Color(hex: 0xD93A2B).withAlpha(0.85),
+          ctx.stroke(
+            Color(hex: 0xD93A2B).withAlpha(0.85),
             StrokeStyle(width: 0.9, cap: .round, join: .round))
         })
     }
@@ -89,7 +94,7 @@ struct AILog003: Sketch {
       .text(
         TextBlock(
           title, font: Font("Inter Display", weight: .semibold), size: 78, color: ink,
-          tracking: -34, leading: 0.92,
+          tracking: -34, leading: 0.84,
           placement: .point(Point(x: left - 1.5, y: 24), anchor: .topLeft, width: 200)),
         name: "Title"))
     poster.add(

@@ -16,7 +16,8 @@ struct AILog004: Sketch {
       .integer("steps", 9, summary: "how many bands"),
       .number("psi", 0.7, summary: "truncation psi"),
       .text("title", "Home is behind", summary: "the title"),
-    ])
+    ],
+    formats: [.png, .pdf])
 
   func compose(_ poster: inout Poster) throws {
     let from = try poster.integer("from")
@@ -33,22 +34,25 @@ struct AILog004: Sketch {
     let gap = 3.6
     let bandHeight = (bottom - top - gap * Double(steps - 1)) / Double(steps)
 
-    for step in 0 ..< steps {
+    for step in 0..<steps {
       let t = Double(step) / Double(steps - 1)
       let band = Rect(
         x: margin + labelWidth, y: top + Double(step) * (bandHeight + gap),
         width: poster.width - 2 * margin - labelWidth, height: bandHeight)
       // Each band shows the whole image, pressed flat (fit .stretch) and
       // cropped in a little from its side edges.
-      let frame = Rect(x: band.minX - 10, y: band.minY, width: band.width + 20,
+      let frame = Rect(
+        x: band.minX - 10, y: band.minY, width: band.width + 20,
         height: band.height)
-      poster.add(.generated(between: (from, to), t: t, psi: psi, fit: .stretch, frame: frame,
-        in: band, name: String(format: "t = %.3f", t)))
+      poster.add(
+        .generated(
+          between: (from, to), t: t, psi: psi, fit: .stretch, frame: frame,
+          in: band, name: String(format: "t = %.3f", t)))
     }
 
     poster.add(
       .drawing("Scale") { ctx in
-        for step in 0 ..< steps {
+        for step in 0..<steps {
           let t = Double(step) / Double(steps - 1)
           let y = top + Double(step) * (bandHeight + gap)
           try ctx.draw(
@@ -66,7 +70,8 @@ struct AILog004: Sketch {
       .text(
         TextBlock(
           title, font: Font("EB Garamond"), size: 104, color: paper, tracking: -14,
-          placement: .point(Point(x: margin + labelWidth - 1.5, y: poster.height - 30),
+          placement: .point(
+            Point(x: margin + labelWidth - 1.5, y: poster.height - 30),
             anchor: .bottomLeft)),
         name: "Title"))
     poster.add(
@@ -75,7 +80,8 @@ struct AILog004: Sketch {
           "AILOG.004   ·   HORIZONS64   ·   SEED \(from) → SEED \(to), LERP IN W   ·   ψ \(psi)",
           font: Font("Inter", weight: .medium), size: 7, color: paper.withAlpha(0.55),
           tracking: 160,
-          placement: .point(Point(x: margin + labelWidth, y: poster.height - 20),
+          placement: .point(
+            Point(x: margin + labelWidth, y: poster.height - 20),
             anchor: .bottomLeft)),
         name: "Colophon"))
   }

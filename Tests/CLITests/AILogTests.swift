@@ -11,7 +11,7 @@ struct AILogTests {
 
   @Test("the five AILog sketches are in Sketches/AILog")
   func seriesExists() {
-    let names = (1 ... 5).map { "Sketches/AILog/AILog.00\($0).swift" }
+    let names = (1...5).map { "Sketches/AILog/AILog.00\($0).swift" }
     for name in names {
       #expect(GoldenSketchTests.sketches.contains(name), "\(name) is missing")
     }
@@ -21,8 +21,10 @@ struct AILogTests {
   func layerFilesAndSheet() throws {
     let scratch = try Scratch()
     let result = try ObscuraProcess.run(
-      ["run", AILogTests.root + "/Sketches/AILog/AILog.005.swift", "--dpi", "20", "--layers",
-       "--out", scratch.path], in: scratch.path)
+      [
+        "run", AILogTests.root + "/Sketches/AILog/AILog.005.swift", "--dpi", "20", "--layers",
+        "--out", scratch.path,
+      ], in: scratch.path)
     try #require(result.status == 0, "\(result.output)")
     let files = scratch.files()
     #expect(files.contains("AILog005-seed5.png"))
@@ -89,8 +91,10 @@ struct AILogTests {
       """)
     let result = try ObscuraProcess.run(["run", "Lost.swift", "--out", "out"], in: scratch.path)
     #expect(result.status == 1)
-    #expect(result.stderr.contains("Lost.swift:8: generated layer 'Sea': the model file "
-      + "models/none.pkl does not exist"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "Lost.swift:8: generated layer 'Sea': the model file "
+          + "models/none.pkl does not exist"), "\(result.stderr)")
     #expect(result.stderr.contains(scratch.path + "/models/none.pkl"), "\(result.stderr)")
     #expect(scratch.files(in: "out").isEmpty, "no partial files: \(scratch.files(in: "out"))")
   }
@@ -100,14 +104,17 @@ struct AILogTests {
     let scratch = try Scratch()
     let sketch = AILogTests.root + "/Sketches/AILog/AILog.005.swift"
     let text = try String(contentsOfFile: sketch, encoding: .utf8)
-    let line = try #require(
-      text.split(separator: "\n", omittingEmptySubsequences: false)
-        .firstIndex { $0.contains(".generated(seed: sky") }) + 1
+    // The line of the `.generated(` call whose first argument is `seed: sky`.
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let argument = try #require(lines.firstIndex { $0.contains("seed: sky, psi: psi, frame") })
+    let line = try #require(lines[..<argument].lastIndex { $0.contains(".generated(") }) + 1
     let result = try ObscuraProcess.run(
       ["run", sketch, "--dpi", "12", "--param", "sky=-4", "--out", "out"], in: scratch.path)
     #expect(result.status == 1)
-    #expect(result.stderr.contains("AILog.005.swift:\(line): generated layer 'Sky · seed -4': "
-      + "seed -4 is out of range"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "AILog.005.swift:\(line): generated layer 'Sky · seed -4': "
+          + "seed -4 is out of range"), "\(result.stderr)")
   }
 }
 

@@ -148,6 +148,22 @@ struct ExportTests {
     }
   }
 
+  @Test("Without formats in the options, the sketch's own Settings.formats are written")
+  func sketchFormats() throws {
+    let folder = try temporaryFolder()
+    var settings = smallSketch(dpi: 30).settings
+    settings.formats = [.png, .pdf]
+    let sketch = ClosureSketch(settings) { poster in poster.add(.fill(.color(.blue))) }
+    let own = try Renderer.render(
+      sketch: sketch, options: RenderOptions(sketchName: "F", seed: 1, outputDirectory: folder))
+    #expect(own.files.map(\.format) == [.png, .pdf])
+
+    let chosen = try Renderer.render(
+      sketch: sketch,
+      options: RenderOptions(sketchName: "F", seed: 1, formats: [.svg], outputDirectory: folder))
+    #expect(chosen.files.map(\.format) == [.svg])
+  }
+
   @Test("--layers writes each layer alone and a sheet")
   func layerFiles() throws {
     let folder = try temporaryFolder()
@@ -175,15 +191,15 @@ struct ExportTests {
   func parallelDeflateRoundTrip() throws {
     let folder = try temporaryFolder()
     for background in [Color.white, nil] {
-      let page = try poster(pixelSettings(width: 300, height: 700, background: background)) {
+      let page = try poster(pixelSettings(width: 160, height: 520, background: background)) {
         poster in
         poster.add(
-          .fill(.linear(from: .zero, to: Point(300, 700), Gradient([.red, .blue])))
+          .fill(.linear(from: .zero, to: Point(160, 520), Gradient([.red, .blue])))
             .grain(Grain(amount: 0.2, monochrome: false)).opacity(0.8))
         poster.add(
           .drawing("Dots") { ctx in
             for _ in 0..<200 {
-              let p = Point(ctx.random.uniform(0, 300), ctx.random.uniform(0, 700))
+              let p = Point(ctx.random.uniform(0, 160), ctx.random.uniform(0, 520))
               ctx.fill(Path.circle(center: p, radius: 6), Color(white: 0, alpha: 0.4))
             }
           })

@@ -14,14 +14,20 @@ struct StyleGAN3ArchitectureTests {
   func fixturePlan() {
     let layers = Self.tiny.layers
     // Values read from the attributes of the fixture's pickled layers.
-    #expect(layers.map(\.name) == [
-      "L0_36_32", "L1_36_32", "L2_36_32", "L3_36_32", "L4_36_32", "L5_52_32", "L6_52_32",
-      "L7_52_32", "L8_52_32", "L9_52_32", "L10_52_32", "L11_52_32", "L12_52_32",
-      "L13_32_32", "L14_32_3",
-    ])
-    #expect(layers.map(\.inSamplingRate) == [16, 16, 16, 16, 16, 16] + [Int](repeating: 32, count: 9))
-    #expect(layers.map(\.outSamplingRate) == [Int](repeating: 16, count: 5) + [Int](repeating: 32, count: 10))
-    #expect(layers.map(\.tmpSamplingRate) == [32, 32, 32, 32, 32, 64] + [Double](repeating: 64, count: 8) + [32])
+    #expect(
+      layers.map(\.name) == [
+        "L0_36_32", "L1_36_32", "L2_36_32", "L3_36_32", "L4_36_32", "L5_52_32", "L6_52_32",
+        "L7_52_32", "L8_52_32", "L9_52_32", "L10_52_32", "L11_52_32", "L12_52_32",
+        "L13_32_32", "L14_32_3",
+      ])
+    #expect(
+      layers.map(\.inSamplingRate) == [16, 16, 16, 16, 16, 16] + [Int](repeating: 32, count: 9))
+    #expect(
+      layers.map(\.outSamplingRate) == [Int](repeating: 16, count: 5)
+        + [Int](repeating: 32, count: 10))
+    #expect(
+      layers.map(\.tmpSamplingRate) == [32, 32, 32, 32, 32, 64] + [Double](repeating: 64, count: 8)
+        + [32])
     #expect(layers.map(\.upFactor) == [2, 2, 2, 2, 2, 4, 2, 2, 2, 2, 2, 2, 2, 2, 1])
     #expect(layers.map(\.downFactor) == [Int](repeating: 2, count: 14) + [1])
     #expect(layers.map(\.upTaps) == [12, 12, 12, 12, 12, 24, 12, 12, 12, 12, 12, 12, 12, 12, 1])
@@ -31,7 +37,8 @@ struct StyleGAN3ArchitectureTests {
     #expect(layers[12].padding == [9, 8, 9, 8])
     #expect(layers[13].padding == [-11, -12, -11, -12])
     #expect(layers[14].padding == [0, 0, 0, 0])
-    #expect(layers.map(\.isCriticallySampled) == [Bool](repeating: false, count: 12) + [true, true, true])
+    #expect(
+      layers.map(\.isCriticallySampled) == [Bool](repeating: false, count: 12) + [true, true, true])
     #expect(layers.map(\.convKernel) == [Int](repeating: 3, count: 14) + [1])
     #expect(layers.allSatisfy { !$0.downRadial })
 
@@ -60,13 +67,17 @@ struct StyleGAN3ArchitectureTests {
   @Test("Official -T 256 configuration: the published checkpoints' layer names")
   func official256T() throws {
     let plan = try StyleGAN3Architecture(settings: StyleGAN3Settings(resolution: 256, wDim: 512))
-    #expect(plan.layers.map(\.name) == [
-      "L0_36_512", "L1_36_512", "L2_36_512", "L3_52_512", "L4_52_512", "L5_84_512",
-      "L6_84_512", "L7_148_512", "L8_148_512", "L9_148_362", "L10_276_256", "L11_276_181",
-      "L12_276_128", "L13_256_128", "L14_256_3",
-    ])
+    #expect(
+      plan.layers.map(\.name) == [
+        "L0_36_512", "L1_36_512", "L2_36_512", "L3_52_512", "L4_52_512", "L5_84_512",
+        "L6_84_512", "L7_148_512", "L8_148_512", "L9_148_362", "L10_276_256", "L11_276_181",
+        "L12_276_128", "L13_256_128", "L14_256_3",
+      ])
     #expect(plan.layers.map(\.upFactor) == [2, 2, 2, 4, 2, 4, 2, 4, 2, 2, 4, 2, 2, 2, 1])
-    #expect(plan.layers.map(\.inSamplingRate) == [16, 16, 16, 16, 32, 32, 64, 64, 128, 128, 128, 256, 256, 256, 256])
+    #expect(
+      plan.layers.map(\.inSamplingRate) == [
+        16, 16, 16, 16, 32, 32, 64, 64, 128, 128, 128, 256, 256, 256, 256,
+      ])
     #expect(plan.input.size == 36 && plan.input.channels == 512)
     #expect(plan.numWs == 16)
   }
@@ -79,12 +90,14 @@ struct StyleGAN3ArchitectureTests {
       settings: StyleGAN3Settings(
         resolution: 256, wDim: 512, channelBase: 32768, channelMax: 1024, convKernel: 1,
         useRadialFilters: true))
-    #expect(plan.layers.map(\.name) == [
-      "L0_36_1024", "L1_36_1024", "L2_36_1024", "L3_52_1024", "L4_52_1024", "L5_84_1024",
-      "L6_84_1024", "L7_148_724", "L8_148_512", "L9_148_362", "L10_276_256", "L11_276_181",
-      "L12_276_128", "L13_256_128", "L14_256_3",
-    ])
-    #expect(plan.layers.map(\.downRadial) == [Bool](repeating: true, count: 12) + [false, false, false])
+    #expect(
+      plan.layers.map(\.name) == [
+        "L0_36_1024", "L1_36_1024", "L2_36_1024", "L3_52_1024", "L4_52_1024", "L5_84_1024",
+        "L6_84_1024", "L7_148_724", "L8_148_512", "L9_148_362", "L10_276_256", "L11_276_181",
+        "L12_276_128", "L13_256_128", "L14_256_3",
+      ])
+    #expect(
+      plan.layers.map(\.downRadial) == [Bool](repeating: true, count: 12) + [false, false, false])
     #expect(plan.layers.map(\.convKernel) == [Int](repeating: 1, count: 15))
   }
 

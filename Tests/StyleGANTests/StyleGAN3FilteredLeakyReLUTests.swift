@@ -89,7 +89,8 @@ struct StyleGAN3FilteredLeakyReLUTests {
           let (sy, sx) = (y - padding[2], x - padding[0])
           guard sy >= 0, sx >= 0, sy < uh, sx < uw, sy % factor == 0, sx % factor == 0
           else { continue }
-          padded[y * pw + x] = Double(input[c * height * width + (sy / 2) * width + sx / 2] + bias[c])
+          padded[y * pw + x] = Double(
+            input[c * height * width + (sy / 2) * width + sx / 2] + bias[c])
         }
       }
       // Up-sampling FIR, activation, clamp.
@@ -115,7 +116,8 @@ struct StyleGAN3FilteredLeakyReLUTests {
           var sum = 0.0
           for i in 0..<m {
             for j in 0..<m {
-              sum += downFilter2D[(m - 1 - i) * m + (m - 1 - j)]
+              sum +=
+                downFilter2D[(m - 1 - i) * m + (m - 1 - j)]
                 * activated[(y * 2 + i) * tw + x * 2 + j]
             }
           }

@@ -106,8 +106,10 @@ struct StyleGAN3FixtureTests {
       contentsOf: Fixtures.directory.appendingPathComponent("sg3t-tiny32.pkl"))
     let name = "synthesis.L3_36_32.down_filter"
     checkpoint.tensors[name] = Tensor(shape: [3, 4], repeating: 0.1)
-    #expect(throws: StyleGANError.unknownFilterLayout(
-      name: name, shape: [3, 4], expected: "[12] (separable) or [12, 12] (radial)")) {
+    #expect(
+      throws: StyleGANError.unknownFilterLayout(
+        name: name, shape: [3, 4], expected: "[12] (separable) or [12, 12] (radial)")
+    ) {
       try StyleGAN3Synthesis(checkpoint: checkpoint)
     }
     let error = StyleGANError.unknownFilterLayout(

@@ -71,7 +71,7 @@ final class RenderSession {
       case .image(let path, _):
         let resolved = poster.resolve(path)
         guard FileManager.default.fileExists(atPath: resolved) else {
-          throw ObscuraError.imageNotFound(path: resolved)
+          throw ObscuraError.imageNotFound(path: path, resolved: resolved == path ? nil : resolved)
         }
       case .drawing, .raster: break
       }
@@ -84,6 +84,10 @@ final class RenderSession {
   func loadImage(_ relativePath: String) throws -> RasterImage {
     let path = poster.resolve(relativePath)
     if let image = files[path] { return image }
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw ObscuraError.imageNotFound(
+        path: relativePath, resolved: path == relativePath ? nil : path)
+    }
     inputFiles.append(path)
     let image = try PNGReader.read(path)
     files[path] = image

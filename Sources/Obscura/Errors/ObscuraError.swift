@@ -35,8 +35,8 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
   case fontsFolderMissing(searched: [String])
   /// Fontconfig refused to register a font folder.
   case fontRegistrationFailed(path: String)
-  /// An image file that does not exist.
-  case imageNotFound(path: String)
+  /// An image file that does not exist; `resolved` is where a relative path was looked for.
+  case imageNotFound(path: String, resolved: String? = nil)
   /// An image file that exists but cannot be decoded.
   case imageUnreadable(path: String, reason: String)
   /// Raster pixels whose byte count does not match their size.
@@ -107,8 +107,9 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
         + "\(searched.joined(separator: ", ")). Set OBSCURA_ROOT to the Obscura checkout."
     case .fontRegistrationFailed(let path):
       return "Fontconfig could not register the fonts in \(path)."
-    case .imageNotFound(let path):
-      return "Image file \(path) does not exist."
+    case .imageNotFound(let path, let resolved):
+      let place = resolved.map { " Looked for it at \($0)." } ?? ""
+      return "Image file \(path) does not exist.\(place)"
     case .imageUnreadable(let path, let reason):
       return "Image file \(path) cannot be read as a PNG: \(reason)."
     case .invalidRaster(let width, let height, let byteCount):

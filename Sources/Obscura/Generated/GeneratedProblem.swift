@@ -35,8 +35,11 @@ public enum GeneratedProblem: Error, Sendable, Equatable, CustomStringConvertibl
   public var description: String {
     switch self {
     case .modelNotFound(let path, let resolved):
-      let hint = path == resolved ? "" : " (looked at \(resolved); relative paths start at "
-        + "the sketch's folder)"
+      let hint =
+        path == resolved
+        ? ""
+        : " (looked at \(resolved); relative paths start at "
+          + "the sketch's folder)"
       return "the model file \(path) does not exist\(hint). Give a .pkl or .safetensors "
         + "path, or model: .default"
     case .defaultModelMissing(let searched):

@@ -87,7 +87,7 @@ public struct Layer {
     _ block: TextBlock, name: String? = nil, blend: BlendMode = .normal, opacity: Double = 1
   ) -> Layer {
     Layer(
-      name: name ?? "Text “\(block.text.prefix(24))”", content: .text(block),
+      name: name ?? "Text “\(Layer.snippet(block.text))”", content: .text(block),
       blendMode: blend, opacity: opacity)
   }
 
@@ -107,7 +107,7 @@ public struct Layer {
       alignment: alignment ?? TextAlignment(anchor), placement: .page(anchor, margin: margin),
       alignsToInk: alignsToInk)
     return .text(
-      block, name: name ?? "Title “\(text.prefix(24))”", blend: blend,
+      block, name: name ?? "Title “\(Layer.snippet(text))”", blend: blend,
       opacity: opacity)
   }
 
@@ -131,6 +131,11 @@ public struct Layer {
   public func grain(_ grain: Grain = Grain()) -> Layer { with { $0.effects.append(.grain(grain)) } }
   /// The layer with a colour grade added.
   public func graded(_ grade: ColorGrade) -> Layer { with { $0.effects.append(.grade(grade)) } }
+
+  /// The first 24 characters of `text` on one line, for default layer names.
+  static func snippet(_ text: String) -> String {
+    String(text.split(whereSeparator: \.isNewline).joined(separator: " ").prefix(24))
+  }
 
   private func with(_ change: (inout Layer) -> Void) -> Layer {
     var copy = self

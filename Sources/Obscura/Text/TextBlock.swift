@@ -44,6 +44,7 @@ public struct TextBlock: Sendable, Equatable {
 
 /// How lines line up within the text's box.
 public enum TextAlignment: String, Sendable, CaseIterable {
+  /// Ragged right, centred, ragged left, or flush on both sides.
   case left, center, right, justified
 
   /// The alignment that matches an anchor's horizontal side.

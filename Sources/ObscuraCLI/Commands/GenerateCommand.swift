@@ -118,7 +118,15 @@ enum GenerateCommand: Command {
         "seed\(String(format: "%04u", seed)).\(format.rawValue)")
       let bytes: [UInt8]
       switch format {
-      case .png: bytes = OutputFiles.png(RGBImage(image))
+      case .png:
+        var text: [(key: String, value: String)] = [
+          ("Software", "obscura \(versionString)"), ("Model", modelURL.lastPathComponent),
+          ("Seed", "\(seed)"), ("TruncationPsi", "\(psi)"),
+          ("TruncationCutoff", cutoff.map(String.init) ?? "all"),
+          ("NoiseMode", noiseMode.rawValue),
+        ]
+        if let classIndex { text.append(("Class", "\(classIndex)")) }
+        bytes = OutputFiles.png(RGBImage(image), text: text)
       case .npy: bytes = OutputFiles.npy(image)
       }
       try OutputFiles.writeAtomically(bytes, to: path)

@@ -120,7 +120,8 @@ public struct FilteredLeakyReLU: Sendable {
         let source = StyleGAN3Parallel.Pointer(source.baseAddress!)
         let destination = StyleGAN3Parallel.Pointer(destination.baseAddress!)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-          let scratch = ChannelScratch(shape: shape, radial: isRadial)
+          let scratch = ChannelScratch(
+            shape: shape, radial: isRadial, taps: max(downTaps, upFilter.count))
           for channel in stride(from: worker, to: channels, by: workers) {
             filterChannel(
               source.pointer + channel * height * width, bias: bias[channel],
@@ -155,18 +156,21 @@ public struct FilteredLeakyReLU: Sendable {
     // Bias, then vertical up-sampling: tmpHeight × width.
     for i in 0..<(height * width) { scratch.biased[i] = x[i] + bias }
     for t in 0..<tmpHeight {
-      rows.sumRows(for: t, from: scratch.biased, rowLength: width, into: scratch.tall + t * width)
+      rows.sumRows(
+        for: t, from: scratch.biased, rowLength: width, pointers: scratch.rowPointers,
+        into: scratch.tall + t * width)
     }
 
-    // Horizontal up-sampling on the transpose, then the activation:
-    // tmpWidth × tmpHeight.
+    // Horizontal up-sampling on the transpose, then the activation, one
+    // row of the transpose (tmpHeight long) at a time.
     transpose(scratch.tall, rows: tmpHeight, columns: width, into: scratch.tallTransposed)
     let lowerBound = clamp.map { -$0 } ?? -Float.infinity
     let upperBound = clamp ?? Float.infinity
     let (positiveGain, negativeGain) = (gain, gain * slope)
-    for t in 0..<tmpWidth {
-      let out = scratch.activated + t * tmpHeight
-      columns.sumRows(for: t, from: scratch.tallTransposed, rowLength: tmpHeight, into: out)
+    func activatedRow(_ t: Int, into out: UnsafeMutablePointer<Float>) {
+      columns.sumRows(
+        for: t, from: scratch.tallTransposed, rowLength: tmpHeight,
+        pointers: scratch.rowPointers, into: out)
       for i in 0..<tmpHeight {
         let v = out[i]
         let activated = v < 0 ? v * negativeGain : v * positiveGain
@@ -176,14 +180,24 @@ public struct FilteredLeakyReLU: Sendable {
 
     switch downFilter {
     case .separable(let taps):
-      // Horizontal down-sampling on the transpose (outWidth × tmpHeight),
-      // back to rows (tmpHeight × outWidth), then vertical down-sampling.
+      // Horizontal down-sampling on the transpose (outWidth × tmpHeight): the
+      // activated rows live in a ring of `n` rows, each made when the first
+      // output that needs it comes up. Then back to rows (tmpHeight ×
+      // outWidth) and vertical down-sampling.
+      let n = taps.count
       let flipped = [Float](taps.reversed())
       flipped.withUnsafeBufferPointer { weights in
+        let ring = scratch.activated
+        let sources = scratch.rowPointers
+        var made = 0
         for o in 0..<outWidth {
+          while made < o * down + n {
+            activatedRow(made, into: ring + (made % n) * tmpHeight)
+            made += 1
+          }
+          for j in 0..<n { sources[j] = UnsafePointer(ring + ((o * down + j) % n) * tmpHeight) }
           weightedRowSum(
-            scratch.activated + o * down * tmpHeight, stride: tmpHeight,
-            weights: weights.baseAddress!, count: weights.count,
+            sources, weights: weights.baseAddress!, count: n,
             into: scratch.narrowTransposed + o * tmpHeight, length: tmpHeight)
         }
         transpose(
@@ -191,13 +205,14 @@ public struct FilteredLeakyReLU: Sendable {
         for o in 0..<outHeight {
           weightedRowSum(
             scratch.narrow + o * down * outWidth, stride: outWidth,
-            weights: weights.baseAddress!, count: weights.count,
+            weights: weights.baseAddress!, count: n, pointers: sources,
             into: y + o * outWidth, length: outWidth)
         }
       }
 
     case .radial(let taps, let n):
       // 2-D down-sampling of the kept outputs, on the activated signal in rows.
+      for t in 0..<tmpWidth { activatedRow(t, into: scratch.activated + t * tmpHeight) }
       transpose(scratch.activated, rows: tmpWidth, columns: tmpHeight, into: scratch.tall)
       for oy in 0..<outHeight {
         let out = y + oy * outWidth
@@ -214,27 +229,36 @@ public struct FilteredLeakyReLU: Sendable {
   }
 }
 
-/// `out[i] = Σ_m weights[m] · rows[m · stride + i]` for `i < length`: a
-/// weighted sum of `count` rows, four rows per sweep over `out`.
+/// `out[i] = Σ_m weights[m] · rows[m][i]` for `i < length`: a weighted sum
+/// of `count` rows, four rows per sweep over `out`.
 private func weightedRowSum(
-  _ rows: UnsafePointer<Float>, stride: Int, weights: UnsafePointer<Float>, count: Int,
-  into out: UnsafeMutablePointer<Float>, length: Int
+  _ rows: UnsafeMutablePointer<UnsafePointer<Float>>, weights: UnsafePointer<Float>,
+  count: Int, into out: UnsafeMutablePointer<Float>, length: Int
 ) {
   out.update(repeating: 0, count: length)
   var m = 0
   while m + 4 <= count {
     let (w0, w1, w2, w3) = (weights[m], weights[m + 1], weights[m + 2], weights[m + 3])
-    let r0 = rows + m * stride
-    let (r1, r2, r3) = (r0 + stride, r0 + 2 * stride, r0 + 3 * stride)
+    let (r0, r1, r2, r3) = (rows[m], rows[m + 1], rows[m + 2], rows[m + 3])
     for i in 0..<length { out[i] += w0 * r0[i] + w1 * r1[i] + w2 * r2[i] + w3 * r3[i] }
     m += 4
   }
   while m < count {
-    let w = weights[m]
-    let r = rows + m * stride
+    let (w, r) = (weights[m], rows[m])
     for i in 0..<length { out[i] += w * r[i] }
     m += 1
   }
+}
+
+/// The weighted sum of `count` rows `stride` apart from `first`, using
+/// `pointers` (room for `count`) to list them.
+private func weightedRowSum(
+  _ first: UnsafePointer<Float>, stride: Int, weights: UnsafePointer<Float>, count: Int,
+  pointers: UnsafeMutablePointer<UnsafePointer<Float>>,
+  into out: UnsafeMutablePointer<Float>, length: Int
+) {
+  for m in 0..<count { pointers[m] = first + m * stride }
+  weightedRowSum(pointers, weights: weights, count: count, into: out, length: length)
 }
 
 /// Writes the transpose of a row-major `rows × columns` array.
@@ -274,19 +298,23 @@ private final class ChannelScratch {
   let tall: UnsafeMutablePointer<Float>
   /// The transpose of `tall`, `width × tmpHeight`.
   let tallTransposed: UnsafeMutablePointer<Float>
-  /// Fully up-sampled and activated, transposed: `tmpWidth × tmpHeight`.
+  /// Fully up-sampled and activated, transposed: a ring of `downTaps` rows
+  /// of `tmpHeight` (separable), or all `tmpWidth` of them (radial).
   let activated: UnsafeMutablePointer<Float>
+  /// Row addresses for the weighted row sums.
+  let rowPointers: UnsafeMutablePointer<UnsafePointer<Float>>
   /// Horizontally down-sampled, transposed: `outWidth × tmpHeight`.
   let narrowTransposed: UnsafeMutablePointer<Float>
   /// Horizontally down-sampled: `tmpHeight × outWidth`.
   let narrow: UnsafeMutablePointer<Float>
 
-  init(shape: ChannelShape, radial: Bool) {
+  init(shape: ChannelShape, radial: Bool, taps: Int) {
     let tallCount = shape.tmpHeight * (radial ? max(shape.width, shape.tmpWidth) : shape.width)
     biased = .allocate(capacity: shape.height * shape.width)
     tall = .allocate(capacity: tallCount)
     tallTransposed = .allocate(capacity: shape.width * shape.tmpHeight)
-    activated = .allocate(capacity: shape.tmpWidth * shape.tmpHeight)
+    activated = .allocate(capacity: (radial ? shape.tmpWidth : taps) * shape.tmpHeight)
+    rowPointers = .allocate(capacity: taps)
     narrowTransposed = .allocate(capacity: shape.outWidth * shape.tmpHeight)
     narrow = .allocate(capacity: shape.tmpHeight * shape.outWidth)
   }
@@ -295,6 +323,7 @@ private final class ChannelScratch {
     for buffer in [biased, tall, tallTransposed, activated, narrowTransposed, narrow] {
       buffer.deallocate()
     }
+    rowPointers.deallocate()
   }
 }
 
@@ -345,7 +374,7 @@ private struct PolyphasePlan: Sendable {
   /// `rows × rowLength` array to `out`.
   func sumRows(
     for t: Int, from rows: UnsafePointer<Float>, rowLength: Int,
-    into out: UnsafeMutablePointer<Float>
+    pointers: UnsafeMutablePointer<UnsafePointer<Float>>, into out: UnsafeMutablePointer<Float>
   ) {
     let lower = lowerTap[t]
     let count = max(0, upperTap[t] - lower)
@@ -353,7 +382,7 @@ private struct PolyphasePlan: Sendable {
       weightedRowSum(
         rows + (firstInput[t] + lower) * rowLength, stride: rowLength,
         weights: phases.baseAddress! + phase[t] * tapsPerPhase + lower, count: count,
-        into: out, length: rowLength)
+        pointers: pointers, into: out, length: rowLength)
     }
   }
 }

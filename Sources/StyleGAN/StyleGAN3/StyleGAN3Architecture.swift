@@ -116,7 +116,9 @@ public struct StyleGAN3Architecture: Sendable, Equatable {
     let lastCutoff = resolution / 2
     let lastStopband = lastCutoff * settings.lastStopbandRel
     let exponents = (0...n).map { min(Double($0) / Double(n - settings.numCritical), 1) }
-    let cutoffs = exponents.map { settings.firstCutoff * pow(lastCutoff / settings.firstCutoff, $0) }
+    let cutoffs = exponents.map {
+      settings.firstCutoff * pow(lastCutoff / settings.firstCutoff, $0)
+    }
     let stopbands = exponents.map {
       settings.firstStopband * pow(lastStopband / settings.firstStopband, $0)
     }
@@ -128,8 +130,9 @@ public struct StyleGAN3Architecture: Sendable, Equatable {
     sizes[n - 1] = settings.resolution
     sizes[n] = settings.resolution
     var channels = cutoffs.map {
-      Int(min(Double(settings.channelBase) / 2 / $0, Double(settings.channelMax))
-        .rounded(.toNearestOrEven))
+      Int(
+        min(Double(settings.channelBase) / 2 / $0, Double(settings.channelMax))
+          .rounded(.toNearestOrEven))
     }
     channels[n] = settings.imageChannels
 

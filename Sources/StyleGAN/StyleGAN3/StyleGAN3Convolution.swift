@@ -7,12 +7,21 @@ import Dispatch
 ///     y[o, v, u] = Σ_{c, i, j} w[o, c, i, j] · x[c, v + i − (k − 1), u + j − (k − 1)]
 ///
 /// (cross-correlation, as PyTorch's `conv2d`; samples outside `x` are 0).
-/// The input is unfolded (im2col) a band of output rows at a time, so the
-/// unfolded matrix stays a few megabytes however large the layer, and each
-/// band is one `cblas_sgemm`.
+/// 3 × 3 kernels use Winograd's minimal filtering (4/9 of the
+/// multiply-adds); other kernels unfold the input (im2col) a band of output
+/// rows at a time, so the unfolded matrix stays a few megabytes however
+/// large the layer, and each band is one `cblas_sgemm`.
 enum StyleGAN3Convolution {
   /// Elements of the unfolded matrix per band, about 4 MB.
   private static let bandElements = 1 << 20
+
+  /// How a convolution is computed.
+  enum Method: Sendable {
+    /// Winograd's `F(2 × 2, 3 × 3)` for 3 × 3 kernels, im2col otherwise.
+    case automatic
+    /// im2col and one matrix product per band, for any kernel.
+    case im2col
+  }
 
   /// Convolves `x`, `[channels, height, width]`, with `weight`,
   /// `[outChannels, channels, kernel, kernel]`.
@@ -20,7 +29,7 @@ enum StyleGAN3Convolution {
   /// - Returns: `[outChannels, height + kernel − 1, width + kernel − 1]`.
   static func full(
     _ x: [Float], channels: Int, height: Int, width: Int,
-    weight: [Float], outChannels: Int, kernel: Int
+    weight: [Float], outChannels: Int, kernel: Int, method: Method = .automatic
   ) -> [Float] {
     let outHeight = height + kernel - 1
     let outWidth = width + kernel - 1
@@ -34,6 +43,12 @@ enum StyleGAN3Convolution {
         weight, x, into: &y, offset: 0, m: outChannels, n: height * width, k: channels,
         ldc: height * width)
       return y
+    }
+
+    if kernel == 3 && method == .automatic {
+      return winogradFull(
+        x, channels: channels, height: height, width: width, weight: weight,
+        outChannels: outChannels)
     }
 
     let bandRows = max(1, min(outHeight, bandElements / (depth * outWidth)))
@@ -53,7 +68,9 @@ enum StyleGAN3Convolution {
   }
 
   /// Writes output rows `top ..< top + rows` of the unfolded input:
-  /// `columns[(c·k + i)·k + j, r·outWidth + u] = x[c, top + r + i − (k−1), u + j − (k−1)]`.
+  ///
+  ///     columns[(c·k + i)·k + j, r·outWidth + u]
+  ///       = x[c, top + r + i − (k−1), u + j − (k−1)]
   private static func unfold(
     _ x: [Float], channels: Int, height: Int, width: Int, kernel: Int,
     top: Int, rows: Int, into columns: inout [Float]
