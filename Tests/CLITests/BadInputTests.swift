@@ -12,7 +12,7 @@ struct BadInputTests {
     struct Probe: Sketch {
       var settings = Settings(
         paper: .a6, dpi: 300, seed: 1,
-        parameters: [.integer("count", 3), .text("font", "Inter"), .text("image", "")])
+        parameters: [.integer("count", 3, in: 0...20), .text("font", "Inter"), .text("image", "")])
 
       func compose(_ poster: inout Poster) throws {
         let count = try poster.integer("count")
@@ -66,6 +66,17 @@ struct BadInputTests {
     #expect(scratch.files(in: "out").isEmpty)
   }
 
+  @Test("a --param value outside the declared range names the parameter, value and range")
+  func parameterOutOfRange() throws {
+    let (result, scratch) = try runProbe(["--param", "count=-5"])
+    #expect(result.status == 1)
+    #expect(
+      result.stderr
+        == "obscura: error: Parameter 'count' must be from 0 to 20, but -5 is outside that "
+        + "range.\n")
+    #expect(scratch.files(in: "out").isEmpty)
+  }
+
   @Test("a --param without '=' is a usage error")
   func malformedParameter() throws {
     let (result, _) = try runProbe(["--param", "count"])
@@ -101,6 +112,7 @@ struct BadInputTests {
     #expect(result.status == 1)
     #expect(result.stderr.contains("Unknown font family 'Intr'. Close matches: Inter"))
     #expect(scratch.files(in: "out").isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: scratch.path + "/out"), "no empty out/ left")
   }
 
   @Test("a missing image is named")
@@ -111,6 +123,7 @@ struct BadInputTests {
       result.stderr.contains(
         "Image file sky.png does not exist. Looked for it at \(scratch.path)/sky.png."))
     #expect(scratch.files(in: "out").isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: scratch.path + "/out"), "no empty out/ left")
   }
 
   @Test("an output folder that cannot be created is named")
@@ -156,5 +169,7 @@ struct BadInputTests {
     #expect(result.status != 0)
     #expect(result.stderr.contains("Fatal error: Index out of range"))
     #expect(scratch.files(in: "out").filter { !$0.hasPrefix(".") }.isEmpty)
+    // The trap comes while the PNG is composited, before the folder is made.
+    #expect(!FileManager.default.fileExists(atPath: scratch.path + "/out"), "no empty out/ left")
   }
 }

@@ -21,6 +21,10 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
   case wrongParameterType(name: String, value: String, expected: String)
   /// A parameter read as a type other than the one it was declared with.
   case parameterTypeMismatch(name: String, requested: String, declared: String)
+  /// A `--param` value outside the range the parameter declares.
+  case parameterOutOfRange(name: String, value: String, range: ClosedRange<Double>)
+  /// A parameter whose default lies outside its own range.
+  case defaultOutOfRange(name: String, value: String, range: ClosedRange<Double>)
   /// The same parameter name declared twice.
   case duplicateParameter(String)
   /// A text that is not a colour in `#RRGGBB` or `#RRGGBBAA` form.
@@ -54,6 +58,8 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
   case outputNotWritable(path: String, reason: String)
   /// A file that could not be written or moved into place.
   case writeFailed(path: String, reason: String)
+  /// A file not written because the process is being stopped by a signal.
+  case interrupted(path: String)
   /// A Cairo call that reported an error status.
   case cairo(operation: String, status: String)
   /// libpng reported an error.
@@ -88,6 +94,12 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
       return "Parameter '\(name)' expects \(expected), but '\(value)' is not one."
     case .parameterTypeMismatch(let name, let requested, let declared):
       return "Parameter '\(name)' is declared as \(declared) but was read as \(requested)."
+    case .parameterOutOfRange(let name, let value, let range):
+      return "Parameter '\(name)' must be from \(format(range.lowerBound)) to "
+        + "\(format(range.upperBound)), but \(value) is outside that range."
+    case .defaultOutOfRange(let name, let value, let range):
+      return "Parameter '\(name)' declares the default \(value), outside its own range "
+        + "\(format(range.lowerBound))...\(format(range.upperBound)); change one of them."
     case .duplicateParameter(let name):
       return "Parameter '\(name)' is declared more than once; give each parameter its own name."
     case .invalidColor(let text):
@@ -128,6 +140,8 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
       return "Cannot write to the output folder \(path): \(reason)."
     case .writeFailed(let path, let reason):
       return "Could not write \(path): \(reason). Earlier files were left untouched."
+    case .interrupted(let path):
+      return "Stopped before writing \(path); earlier files were left untouched."
     case .cairo(let operation, let status):
       return "Cairo failed in \(operation): \(status)."
     case .png(let path, let reason):

@@ -33,11 +33,24 @@ public enum Renderer {
   /// Writes the files for a composed poster.
   ///
   /// Fonts and image files are checked before anything is drawn, so a typo
-  /// fails at once rather than after the expensive layers.
+  /// fails at once rather than after the expensive layers. The output
+  /// folder is created only when the first file is about to be written, and
+  /// removed again if the render then fails before any file is in place.
   public static func render(_ poster: Poster, options: RenderOptions) throws -> RenderResult {
+    let folder = try OutputFolder(options.outputDirectory)
+    do {
+      return try render(poster, options: options, folder: folder)
+    } catch {
+      folder.removeIfUnused()
+      throw error
+    }
+  }
+
+  private static func render(_ poster: Poster, options: RenderOptions, folder: OutputFolder)
+    throws -> RenderResult
+  {
     var poster = poster
     if poster.sourcePath == nil { poster.sourcePath = options.sourcePath }
-    try AtomicFile.prepareFolder(options.outputDirectory)
     let session = RenderSession(poster: poster)
     try session.validateInputs()
     let stem = options.fileStem ?? "\(options.sketchName)-seed\(poster.seed)"
@@ -62,12 +75,13 @@ public enum Renderer {
             stage: .writing(path: path), fraction: (Double(step) + 0.9) / steps))
       }
       try export(
-        session, format: format, to: path, metadata: metadata, progress: report,
-        writing: writing)
+        session, format: format, to: path, metadata: metadata, folder: folder,
+        progress: report, writing: writing)
       files.append(try describe(path, format: format, kind: .poster, geometry: poster.geometry))
     }
 
     if options.layers {
+      try folder.prepare()
       files += try LayerSheet(session: session).write(
         stem: stem, folder: options.outputDirectory, metadata: metadata)
     }
@@ -101,8 +115,8 @@ public enum Renderer {
 
   static func export(
     _ session: RenderSession, format: ExportFormat, to path: String,
-    metadata: [(String, String)], progress: @escaping (Int, Layer) -> Void = { _, _ in },
-    writing: () -> Void = {}
+    metadata: [(String, String)], folder: OutputFolder? = nil,
+    progress: @escaping (Int, Layer) -> Void = { _, _ in }, writing: () -> Void = {}
   ) throws {
     let geometry = session.poster.geometry
     switch format {
@@ -111,10 +125,12 @@ public enum Renderer {
         session: session, geometry: geometry, pool: SurfacePool()
       ).composite(progress: progress)
       writing()
+      try folder?.prepare()
       try AtomicFile.write(to: path) { temporary in
         try PNGWriter().write(surface, to: temporary, dpi: geometry.dpi, metadata: metadata)
       }
     case .pdf, .svg:
+      try folder?.prepare()
       try AtomicFile.write(to: path) { temporary in
         let surface =
           format == .pdf

@@ -19,6 +19,7 @@ enum RunCommand: Command {
     let files = arguments.positionals()
     try arguments.finish()
     guard files.count == 1 else { throw UsageError("give one sketch file to run") }
+    Interrupts.install()
 
     let source = try SketchSource(path: files[0])
     let compiler = try PluginCompiler()

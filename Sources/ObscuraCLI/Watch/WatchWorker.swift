@@ -13,6 +13,7 @@ enum WatchWorker {
   /// sent to stderr so that it cannot corrupt them.
   static func serve() -> Never {
     signal(SIGINT, SIG_IGN)  // The session decides when the worker ends.
+    Interrupts.install([SIGTERM])  // It ends the worker with SIGTERM.
     let channel = dup(STDOUT_FILENO)
     dup2(STDERR_FILENO, STDOUT_FILENO)
     let output = FileHandle(fileDescriptor: channel, closeOnDealloc: true)

@@ -1,0 +1,70 @@
+import Foundation
+
+/// The folder a render writes into, created only when the first file is
+/// about to be written, and removed again when this render created it and
+/// then failed before a file was in place.
+final class OutputFolder {
+  /// The folder's path as given.
+  let path: String
+  /// The folders this render created, outermost first.
+  private var created: [String] = []
+
+  /// Checks that `path` is a writable folder, or that it can be created
+  /// (its nearest existing ancestor is a writable folder). Creates nothing.
+  ///
+  /// - Throws: ``ObscuraError/outputNotWritable(path:reason:)``.
+  init(_ path: String) throws {
+    self.path = path
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+      guard isFolder.boolValue else {
+        throw ObscuraError.outputNotWritable(path: path, reason: "it is a file, not a folder")
+      }
+      guard access(path, W_OK | X_OK) == 0 else {
+        throw ObscuraError.outputNotWritable(path: path, reason: String(cString: strerror(errno)))
+      }
+      return
+    }
+    var ancestor = OutputFolder.parent(of: path)
+    while !FileManager.default.fileExists(atPath: ancestor, isDirectory: &isFolder) {
+      ancestor = OutputFolder.parent(of: ancestor)
+    }
+    guard isFolder.boolValue, access(ancestor, W_OK | X_OK) == 0 else {
+      throw ObscuraError.outputNotWritable(
+        path: path, reason: "it does not exist and cannot be created")
+    }
+  }
+
+  /// Creates the folder (and missing parents) if it does not exist yet.
+  func prepare() throws {
+    var missing: [String] = []
+    var folder = path
+    while !FileManager.default.fileExists(atPath: folder) {
+      missing.insert(folder, at: 0)
+      let parent = OutputFolder.parent(of: folder)
+      if parent == folder { break }
+      folder = parent
+    }
+    for folder in missing {
+      guard mkdir(folder, 0o777) == 0 || errno == EEXIST else {
+        throw ObscuraError.outputNotWritable(
+          path: path, reason: "it cannot be created: \(String(cString: strerror(errno)))")
+      }
+      created.append(folder)
+    }
+  }
+
+  /// Removes the folders this render created, innermost first, as long as
+  /// they are empty (`rmdir(2)` refuses any other).
+  func removeIfUnused() {
+    for folder in created.reversed() where rmdir(folder) != 0 { break }
+    created = []
+  }
+
+  /// The folder holding `path`; "." for a bare name, "/" for the root.
+  private static func parent(of path: String) -> String {
+    let parent = (path as NSString).deletingLastPathComponent
+    if parent.isEmpty { return "." }
+    return parent
+  }
+}
