@@ -3,19 +3,20 @@ import Obscura
 /// AILog.005 — "World is ahead".
 ///
 /// A horizon the model dreamt, framed like a window; below it the ground is
-/// drawn as lines that crowd together towards the horizon, and a second
-/// horizon shows only through those lines, as light on water. Soft generated
-/// colour against hard drawn structure, under a quiet title.
+/// drawn as lines that crowd together towards the horizon, and the same
+/// horizon, upside down, shows only through those lines, as light on water.
+/// Soft generated colour against hard drawn structure, under a quiet title.
 struct AILog005: Sketch {
   var settings = Settings(
     paper: .a3, orientation: .portrait, unit: .mm, dpi: 300, seed: 5,
     background: Color(hex: 0x08080C),
     parameters: [
       .integer("sky", 10, summary: "the seed of the framed horizon"),
-      .number("psi", 0.7, summary: "truncation psi for both"),
+      .number("psi", 0.7, summary: "truncation psi"),
       .integer("lines", 72, summary: "how many lines draw the ground"),
       .text("title", "World is ahead", summary: "the title"),
-    ])
+    ],
+    formats: [.png, .pdf])
 
   func compose(_ poster: inout Poster) throws {
     let sky = try poster.integer("sky")
@@ -33,38 +34,49 @@ struct AILog005: Sketch {
     let skyFrame = Rect(
       x: window.minX - 14, y: window.minY - 30, width: window.width + 28,
       height: window.width + 28)
-    poster.add(.generated(seed: sky, psi: psi, frame: skyFrame, in: window,
-      name: "Sky · seed \(sky)"))
+    poster.add(
+      .generated(
+        seed: sky, psi: psi, frame: skyFrame, in: window,
+        name: "Sky · seed \(sky)"))
 
     // The ground: lines whose spacing grows as they come towards the viewer
     // (y = horizon + depth · u², u from 0 to 1), each a little uneven.
-    let lines = Layer.drawing("Ground lines") { ctx in
-      for index in 0 ..< lineCount {
-        let u = Double(index) / Double(lineCount - 1)
-        let y = ground.minY + ground.height * u * u
-        let width = 0.14 + 1.15 * u * u
-        var points: [Point] = []
-        let steps = 90
-        for step in 0 ... steps {
-          let x = ground.minX + ground.width * Double(step) / Double(steps)
-          let wobble = ctx.noise.fractal(x * 0.018, Double(index) * 0.31) * (0.3 + 1.4 * u)
-          points.append(Point(x: x, y: y + wobble))
+    func lines(_ name: String) -> Layer {
+      .drawing(name) { ctx in
+        for index in 0..<lineCount {
+          let u = Double(index) / Double(lineCount - 1)
+          let y = ground.minY + ground.height * u * u
+          let width = 0.14 + 1.15 * u * u
+          var points: [Point] = []
+          let steps = 90
+          for step in 0...steps {
+            let x = ground.minX + ground.width * Double(step) / Double(steps)
+            let wobble = ctx.noise.fractal(x * 0.018, Double(index) * 0.31) * (0.3 + 1.4 * u)
+            points.append(Point(x: x, y: y + wobble))
+          }
+          ctx.polygon(points, closed: false)
+          ctx.stroke(.white, StrokeStyle(width: width, cap: .butt))
         }
-        ctx.polygon(points, closed: false)
-        ctx.stroke(.white, StrokeStyle(width: width, cap: .butt))
       }
     }
+
+    // The drawn lines themselves, barely there, so the ground reads where
+    // the reflection is dark.
+    poster.add(lines("Ground lines").opacity(0.07))
+
     // The same horizon upside down below the shore: its reflection, seen
     // only where the lines are.
     let reflection = Rect(
       x: skyFrame.minX, y: 2 * window.maxY - skyFrame.maxY, width: skyFrame.width,
       height: skyFrame.height)
     poster.add(
-      .generated(seed: sky, psi: psi, fit: .stretch, frame: reflection, in: ground,
-        mirrored: true, name: "Reflection · seed \(sky)")
-        .masked(by: lines))
+      .generated(
+        seed: sky, psi: psi, fit: .stretch, frame: reflection, in: ground,
+        mirrored: true, name: "Reflection · seed \(sky)"
+      )
+      .masked(by: lines("Ground lines (mask)")))
 
-    // The title and a quiet line with the series number and the seeds.
+    // The title and a quiet line with the series number and the seed.
     poster.add(
       .text(
         TextBlock(
@@ -76,9 +88,11 @@ struct AILog005: Sketch {
       .text(
         TextBlock(
           "AILOG.005   ·   HORIZONS64   ·   SEED \(sky)   ·   ψ \(psi)",
-          font: Font("Inter", weight: .medium), size: 7, color: Color(hex: 0xF3EEE6).withAlpha(0.55),
+          font: Font("Inter", weight: .medium), size: 7,
+          color: Color(hex: 0xF3EEE6).withAlpha(0.55),
           tracking: 160,
-          placement: .point(Point(x: poster.width - margin, y: poster.height - 21.5),
+          placement: .point(
+            Point(x: poster.width - margin, y: poster.height - 25.1),
             anchor: .bottomRight)),
         name: "Colophon"))
   }

@@ -37,7 +37,8 @@ struct Grid: Sketch {
               ctx.stroke(color, StrokeStyle(width: cell * 0.07))
             } else if ctx.random.bool(0.12) {
               let side = radius * 1.6
-              ctx.rect(Rect(x: center.x - side / 2, y: center.y - side / 2, width: side, height: side))
+              ctx.rect(
+                Rect(x: center.x - side / 2, y: center.y - side / 2, width: side, height: side))
               ctx.fill(color)
             } else {
               ctx.circle(center: center, radius: radius)

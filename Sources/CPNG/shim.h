@@ -1,6 +1,7 @@
 #include <png.h>
 #include <setjmp.h>
 #include <string.h>
+#include <zlib.h>
 
 /* libpng reports errors by longjmp, which Swift cannot catch. These guards
    arm png_jmpbuf, make one libpng call and return 0 when it failed; the
@@ -67,4 +68,16 @@ static inline int obscura_png_read_info(png_structp png, png_infop info) {
   if (setjmp(png_jmpbuf(png))) return 0;
   png_read_info(png, info);
   return 1;
+}
+
+static inline int obscura_png_write_chunk(png_structp png, const char *name, png_const_bytep data,
+                                          size_t length) {
+  if (setjmp(png_jmpbuf(png))) return 0;
+  png_write_chunk(png, (png_const_bytep)name, data, length);
+  return 1;
+}
+
+/* deflateInit2 is a macro; windowBits 15 writes a zlib header, -15 raw deflate. */
+static inline int obscura_deflate_init(z_streamp stream, int level, int window_bits) {
+  return deflateInit2(stream, level, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY);
 }

@@ -107,7 +107,9 @@ struct BadInputTests {
   func missingImage() throws {
     let (result, scratch) = try runProbe(["--param", "image=sky.png"])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("Image file sky.png does not exist."))
+    #expect(
+      result.stderr.contains(
+        "Image file sky.png does not exist. Looked for it at \(scratch.path)/sky.png."))
     #expect(scratch.files(in: "out").isEmpty)
   }
 

@@ -54,7 +54,7 @@ struct GoldenSketchTests {
     let expected = try PNGFile(path: golden)
     try #require(
       render.width == expected.width && render.height == expected.height,
-      "size \(render.width)×\(render.height) differs from the golden's \(expected.width)×\(expected.height)"
+      "size \(render.width)×\(render.height) differs from \(expected.width)×\(expected.height)"
     )
     let difference = render.difference(from: expected)
     #expect(

@@ -29,8 +29,10 @@ struct RunCommandTests {
     let scratch = try Scratch()
     try scratch.write("Dots.swift", RunCommandTests.dots)
     let result = try ObscuraProcess.run(
-      ["run", "Dots.swift", "--seed", "42", "--dpi", "50", "--format", "png,pdf,svg",
-       "--out", "out"], in: scratch.path)
+      [
+        "run", "Dots.swift", "--seed", "42", "--dpi", "50", "--format", "png,pdf,svg",
+        "--out", "out",
+      ], in: scratch.path)
     #expect(result.status == 0, "\(result.output)")
     let lines = result.stdout.split(separator: "\n").map(String.init)
     try #require(lines.count == 4, "\(result.stdout)")
@@ -43,8 +45,9 @@ struct RunCommandTests {
     #expect(scratch.files(in: "out") == ["Dots-seed42.pdf", "Dots-seed42.png", "Dots-seed42.svg"])
 
     // The byte counts printed are the files' sizes.
-    let pngBytes = try FileManager.default.attributesOfItem(
-      atPath: scratch.path + "/out/Dots-seed42.png")[.size] as? Int ?? -1
+    let pngBytes =
+      try FileManager.default.attributesOfItem(
+        atPath: scratch.path + "/out/Dots-seed42.png")[.size] as? Int ?? -1
     #expect(lines[0].hasSuffix(pngBytes < 1000 ? "\(pngBytes) B" : "KB"))
   }
 
@@ -88,8 +91,10 @@ struct RunCommandTests {
     let scratch = try Scratch()
     try scratch.write("Dots.swift", RunCommandTests.dots)
     let result = try ObscuraProcess.run(
-      ["run", "Dots.swift", "--seed", "3", "--dpi", "20", "--paper", "a5", "--param", "count=2",
-       "--out", "out"], in: scratch.path)
+      [
+        "run", "Dots.swift", "--seed", "3", "--dpi", "20", "--paper", "a5", "--param", "count=2",
+        "--out", "out",
+      ], in: scratch.path)
     #expect(result.status == 0, "\(result.output)")
     // A5 is 148 × 210 mm: at 20 dpi 117 × 165 px.
     #expect(result.stdout.hasPrefix("wrote out/Dots-seed3.png  117×165 px"))

@@ -39,28 +39,27 @@ struct WatchCommandTests {
     let first = try Data(contentsOf: URL(fileURLWithPath: png))
 
     // A one-word edit is back on disk, in place, under the same name.
-    try WatchCommandTests.sketch(title: "Two").write(toFile: file, atomically: true, encoding: .utf8)
+    try WatchCommandTests.sketch(title: "Two").write(to: file)
     try watch.waitFor("rendered in", count: 2)
     let second = try Data(contentsOf: URL(fileURLWithPath: png))
     #expect(second != first)
     #expect(scratch.files(in: "out") == ["Live-seed9.png"])
 
     // A compile error is shown at the user's line; the PNG stays.
-    try WatchCommandTests.sketch(title: "Two", body: "let broken: Int = \"x\"")
-      .write(toFile: file, atomically: true, encoding: .utf8)
+    try WatchCommandTests.sketch(title: "Two", body: "let broken: Int = \"x\"").write(to: file)
     try watch.waitFor("keeping the last good render", count: 1)
     #expect(watch.log.contains("Live.swift:6:23: error: cannot convert value of type 'String'"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: png)) == second)
 
     // A trap while rendering ends only the render.
     try WatchCommandTests.sketch(title: "Two", body: "let empty: [Int] = []; _ = empty[1]")
-      .write(toFile: file, atomically: true, encoding: .utf8)
+      .write(to: file)
     try watch.waitFor("crashed while rendering", count: 1)
     #expect(watch.log.contains("Live.swift crashed while rendering (signal 4 (SIGILL)"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: png)) == second)
 
     // And the next good edit renders again.
-    try WatchCommandTests.sketch(title: "Three").write(toFile: file, atomically: true, encoding: .utf8)
+    try WatchCommandTests.sketch(title: "Three").write(to: file)
     try watch.waitFor("rendered in", count: 3)
     #expect(try Data(contentsOf: URL(fileURLWithPath: png)) != second)
 
@@ -68,6 +67,63 @@ struct WatchCommandTests {
     let status = watch.interrupt()
     #expect(status == 0)
     #expect(watch.log.contains("watch stopped"))
+  }
+
+  @Test("replacing an image the sketch places renders again")
+  func imageInput() throws {
+    let scratch = try Scratch()
+    // Two different PNGs to swap in, made by obscura itself.
+    try scratch.write(
+      "Swatch.swift",
+      """
+      import Obscura
+      struct Swatch: Sketch {
+        var settings = Settings(
+          paper: .a6, seed: 1, parameters: [.color("ink", Color(hex: 0x336699))])
+        func compose(_ poster: inout Poster) throws {
+          poster.add(.fill(.color(try poster.color("ink"))))
+        }
+      }
+
+      """)
+    for (ink, folder) in [("#336699", "blue"), ("#CC5500", "orange")] {
+      let made = try ObscuraProcess.run(
+        ["run", "Swatch.swift", "--dpi", "20", "--param", "ink=\(ink)", "--out", folder],
+        in: scratch.path)
+      try #require(made.status == 0, "\(made.output)")
+    }
+    try FileManager.default.copyItem(
+      atPath: scratch.path + "/blue/Swatch-seed1.png", toPath: scratch.path + "/sky.png")
+    try scratch.write(
+      "Placed.swift",
+      """
+      import Obscura
+      struct Placed: Sketch {
+        var settings = Settings(paper: .a6, seed: 2)
+        func compose(_ poster: inout Poster) throws {
+          poster.add(.image("sky.png", fit: .cover))
+        }
+      }
+
+      """)
+
+    let watch = try WatchProcess(["watch", "Placed.swift", "--out", "out"], in: scratch.path)
+    defer { watch.stop() }
+    try watch.waitFor("rendered in", count: 1)
+    let png = scratch.path + "/out/Placed-seed2.png"
+    let first = try PNGFile(path: png)
+
+    // Replace the image (a rename, as editors and exporters do).
+    try FileManager.default.copyItem(
+      atPath: scratch.path + "/orange/Swatch-seed1.png", toPath: scratch.path + "/.sky.tmp")
+    _ = rename(scratch.path + "/.sky.tmp", scratch.path + "/sky.png")
+    try watch.waitFor("rendered in", count: 2)
+    #expect(watch.log.contains("changed: sky.png"))
+    let second = try PNGFile(path: png)
+    let center = (first.height / 2 * first.width + first.width / 2) * 4
+    #expect(Array(first.rgba[center..<center + 3]) == [0x33, 0x66, 0x99])
+    #expect(Array(second.rgba[center..<center + 3]) == [0xCC, 0x55, 0x00])
+    #expect(watch.interrupt() == 0)
   }
 }
 
@@ -135,4 +191,11 @@ struct WatchTimeout: Error, CustomStringConvertible {
   var marker: String
   var log: String
   var description: String { "timed out waiting for '\(marker)'; output so far:\n\(log)" }
+}
+
+extension String {
+  /// Saves the text to `path` atomically, as an editor does.
+  fileprivate func write(to path: String) throws {
+    try write(toFile: path, atomically: true, encoding: .utf8)
+  }
 }

@@ -99,7 +99,9 @@ struct ExportTests {
     let failing = ClosureSketch(smallSketch(dpi: 72).settings) { poster in
       poster.add(.drawing("Fails") { _ in throw Broken() })
     }
-    #expect(throws: Broken.self) { try Renderer.render(sketch: failing, options: options) }
+    #expect(throws: ObscuraError.drawingFailed(layer: "Fails", reason: "Broken()")) {
+      try Renderer.render(sketch: failing, options: options)
+    }
 
     // A failure while the file itself is being written.
     #expect(throws: ObscuraError.self) {
@@ -146,6 +148,22 @@ struct ExportTests {
     }
   }
 
+  @Test("Without formats in the options, the sketch's own Settings.formats are written")
+  func sketchFormats() throws {
+    let folder = try temporaryFolder()
+    var settings = smallSketch(dpi: 30).settings
+    settings.formats = [.png, .pdf]
+    let sketch = ClosureSketch(settings) { poster in poster.add(.fill(.color(.blue))) }
+    let own = try Renderer.render(
+      sketch: sketch, options: RenderOptions(sketchName: "F", seed: 1, outputDirectory: folder))
+    #expect(own.files.map(\.format) == [.png, .pdf])
+
+    let chosen = try Renderer.render(
+      sketch: sketch,
+      options: RenderOptions(sketchName: "F", seed: 1, formats: [.svg], outputDirectory: folder))
+    #expect(chosen.files.map(\.format) == [.svg])
+  }
+
   @Test("--layers writes each layer alone and a sheet")
   func layerFiles() throws {
     let folder = try temporaryFolder()
@@ -167,5 +185,33 @@ struct ExportTests {
     let sun = try PNGReader.read(result.files[2].path)
     #expect(rgba(sun, 0, 0)[3] == 0, "a layer alone is on transparent")
     #expect(rgba(sun, sun.width / 2, sun.height / 2) == [255, 0, 0, 255])
+  }
+
+  @Test("Large images deflated on several cores read back pixel for pixel, RGB and RGBA")
+  func parallelDeflateRoundTrip() throws {
+    let folder = try temporaryFolder()
+    for background in [Color.white, nil] {
+      let page = try poster(pixelSettings(width: 160, height: 520, background: background)) {
+        poster in
+        poster.add(
+          .fill(.linear(from: .zero, to: Point(160, 520), Gradient([.red, .blue])))
+            .grain(Grain(amount: 0.2, monochrome: false)).opacity(0.8))
+        poster.add(
+          .drawing("Dots") { ctx in
+            for _ in 0..<200 {
+              let p = Point(ctx.random.uniform(0, 160), ctx.random.uniform(0, 520))
+              ctx.fill(Path.circle(center: p, radius: 6), Color(white: 0, alpha: 0.4))
+            }
+          })
+      }
+      let result = try Renderer.render(
+        page, options: RenderOptions(sketchName: "Big", outputDirectory: folder))
+      let read = try PNGReader.read(result.files[0].path)
+      let expected = try Renderer.rasterize(page)
+      #expect(read.rgba == expected.rgba)
+      let bytes = try Data(contentsOf: URL(fileURLWithPath: result.files[0].path))
+      #expect(bytes[25] == (background == nil ? 6 : 2), "colour type RGBA / RGB")
+      #expect(try PNGReader.metadata(result.files[0].path).pixelsPerMetre == 2835)
+    }
   }
 }

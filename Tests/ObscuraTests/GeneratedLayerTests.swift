@@ -73,7 +73,8 @@ struct GeneratedLayerTests {
     first.add(.title("Not today"))
     var second = try Poster(settings: settings, seed: 1)
     second.add(
-      .generated(seed: 85, psi: 0.7, fit: .contain, anchor: .top, blend: .multiply,
+      .generated(
+        seed: 85, psi: 0.7, fit: .contain, anchor: .top, blend: .multiply,
         opacity: 0.5))
     second.add(.title("Not today, not ever", size: 40))
     let model = try defaultModel()
@@ -114,8 +115,8 @@ struct GeneratedLayerTests {
     let made = try isolated.cache.image(for: try provider(.generated(seed: 10, psi: 0.7)))
     let generator = try isolated.models.generator(for: try defaultModel())
     let rgb = RGBImage(try generator.generate(seed: 10, truncationPsi: 0.7))
-    for i in 0 ..< 64 * 64 {
-      #expect(Array(made.rgba[i * 4 ..< i * 4 + 3]) == Array(rgb.bytes[i * 3 ..< i * 3 + 3]))
+    for i in 0..<64 * 64 {
+      #expect(Array(made.rgba[i * 4..<i * 4 + 3]) == Array(rgb.bytes[i * 3..<i * 3 + 3]))
     }
   }
 
@@ -154,6 +155,109 @@ struct GeneratedLayerTests {
     #expect(utimensat(AT_FDCWD, copy, &times, 0) == 0)
     let after = GeneratedImageKey(image, model: try ModelFile(path: copy, given: copy))
     #expect(before != after)
+  }
+
+  // MARK: On the poster
+
+  @Test("strokes masked by a generated layer's luminance show only where the image is bright")
+  func luminanceMaskOfDrawing() throws {
+    // A 64 × 64 px poster (1 unit = 1 px) so the generated image lands 1:1.
+    let settings = Settings(
+      paper: .custom(width: 64, height: 64, unit: .px), unit: .px, dpi: 72, background: .black)
+    var poster = try Poster(settings: settings, seed: 1)
+    poster.add(
+      .drawing("White") { ctx in ctx.fill(ctx.bounds, .white) }
+        .masked(by: .generated(seed: 10, psi: 0.7, fit: .stretch), .luminance))
+    let composite = try Renderer.rasterize(poster)
+    let image = try IsolatedCache().cache.image(for: try provider(.generated(seed: 10, psi: 0.7)))
+    // Each output grey level is the image's Rec. 709 luma there, within rounding.
+    var worst = 0.0
+    for i in stride(from: 0, to: 64 * 64, by: 7) {
+      let luma =
+        0.2126 * Double(image.rgba[i * 4]) + 0.7152 * Double(image.rgba[i * 4 + 1])
+        + 0.0722 * Double(image.rgba[i * 4 + 2])
+      worst = max(worst, abs(Double(composite.rgba[i * 4]) - luma))
+    }
+    #expect(worst <= 3, "largest difference from the luma: \(worst)")
+  }
+
+  @Test("a generated layer masked by strokes shows the image only inside them")
+  func generatedMaskedByStrokes() throws {
+    let settings = Settings(
+      paper: .custom(width: 64, height: 64, unit: .px), unit: .px, dpi: 72, background: nil)
+    var poster = try Poster(settings: settings, seed: 1)
+    poster.add(
+      .generated(seed: 10, psi: 0.7, fit: .stretch)
+        .masked(
+          by: .drawing("Band") { ctx in ctx.fill(Rect(x: 0, y: 16, width: 64, height: 8), .white) })
+    )
+    let composite = try Renderer.rasterize(poster)
+    let image = try IsolatedCache().cache.image(for: try provider(.generated(seed: 10, psi: 0.7)))
+    for y in [2, 15, 24, 40, 63] {
+      #expect(composite.rgba[(y * 64 + 30) * 4 + 3] == 0, "row \(y) is outside the band")
+    }
+    for y in 17..<23 {
+      let i = (y * 64 + 30) * 4
+      #expect(composite.rgba[i + 3] == 255)
+      #expect(abs(Int(composite.rgba[i]) - Int(image.rgba[i])) <= 2)
+    }
+  }
+
+  // MARK: Frames and mirroring
+
+  @Test("a framed strip is the matching part of the whole framed image, moved with the frame")
+  func framedStripMatchesWhole() throws {
+    let image = try grey16()
+    let frame = Rect(x: 0, y: 0, width: 64, height: 64)
+    var provider = try provider(.generated(seed: 0, frame: frame, in: frame))
+    provider.frame = frame
+    func request(_ rect: Rect) -> RasterRequest {
+      // 4 pixels per unit.
+      RasterRequest(
+        rect: rect, pixelWidth: Int(rect.width * 4),
+        pixelHeight: Int(rect.height * 4), dpi: 101.6)
+    }
+    let whole = try provider.framed(image, frame: frame, for: request(frame))
+    let stripRect = Rect(x: 20, y: 0, width: 8, height: 64)
+    let strip = try provider.framed(image, frame: frame, for: request(stripRect))
+    #expect(strip.width == 32 && strip.height == 256)
+    for y in stride(from: 0, to: 256, by: 17) {
+      for x in 0..<32 {
+        #expect(strip.rgba[(y * 32 + x) * 4] == whole.rgba[(y * 256 + 80 + x) * 4])
+      }
+    }
+    // A frame moved down by 8 units shows the same pixels 32 rows lower;
+    // the uncovered top of the rectangle stays transparent.
+    let moved = Rect(x: 0, y: 8, width: 64, height: 64)
+    let shifted = try provider.framed(image, frame: moved, for: request(stripRect))
+    #expect(shifted.rgba[3] == 0 && shifted.rgba[(31 * 32) * 4 + 3] == 0)
+    for y in 32..<256 {
+      #expect(shifted.rgba[(y * 32) * 4] == strip.rgba[((y - 32) * 32) * 4])
+    }
+  }
+
+  @Test("mirroring turns the image upside down")
+  func mirroring() throws {
+    let image = try grey16()
+    let flipped = image.flippedVertically()
+    for y in 0..<16 {
+      for x in 0..<16 {
+        #expect(flipped.rgba[(y * 16 + x) * 4] == image.rgba[((15 - y) * 16 + x) * 4])
+      }
+    }
+    #expect(flipped.flippedVertically() == image)
+  }
+
+  /// A 16 × 16 opaque grey image whose level rises along x and y.
+  private func grey16() throws -> RasterImage {
+    var bytes = [UInt8](repeating: 255, count: 16 * 16 * 4)
+    for y in 0..<16 {
+      for x in 0..<16 {
+        let v = UInt8(x * 9 + y * 6)
+        bytes.replaceSubrange((y * 16 + x) * 4..<(y * 16 + x) * 4 + 3, with: [v, v, v])
+      }
+    }
+    return try RasterImage(width: 16, height: 16, rgba: bytes)
   }
 
   // MARK: Bad input
@@ -212,8 +316,59 @@ struct GeneratedLayerTests {
     #expect(
       try failure(.generated(latent: .z([1, 2, 3]))).contains("explicit z has 3 numbers"))
     #expect(
-      try failure(.generated(latent: .between(.w([Float](repeating: 0, count: 128)), .seed(1),
-        t: 0.5, in: .z))).contains("interpolating in Z needs"))
+      try failure(
+        .generated(
+          latent: .between(
+            .w([Float](repeating: 0, count: 128)), .seed(1),
+            t: 0.5, in: .z))
+      ).contains("interpolating in Z needs"))
+  }
+
+  @Test("a conditional model needs a class, and takes one in range")
+  func conditionalModel() throws {
+    let model = GeneratedModel.file(try sharedFixture("sg2-cond16.pkl"))
+    #expect(
+      try failure(.generated(model: model, seed: 1))
+        .contains("the model is conditional with 3 classes; pass classIndex: 0 to 2"))
+    #expect(
+      try failure(.generated(model: model, seed: 1, classIndex: 3))
+        .contains("classIndex 3 is out of range; the model has classes 0 to 2"))
+    let cache = IsolatedCache().cache
+    let three = try cache.image(
+      for: try provider(
+        .generated(
+          model: model, seed: 1,
+          classIndex: 1)))
+    let four = try cache.image(
+      for: try provider(
+        .generated(
+          model: model, seed: 1,
+          classIndex: 2)))
+    #expect(three.width == 16 && maxDifference(three, four) > 0)
+  }
+
+  @Test("a StyleGAN3 model's picture moves with translate, and the key changes")
+  func styleGAN3Translate() throws {
+    let model = GeneratedModel.file(try sharedFixture("sg3t-tiny32.pkl"))
+    let still = try provider(.generated(model: model, seed: 0))
+    let moved = try provider(.generated(model: model, seed: 0, translate: (x: 0.25, y: 0)))
+    let turned = try provider(.generated(model: model, seed: 0, rotate: 30))
+    let file = try model.locate(relativeTo: ".")
+    let keys = [still, moved, turned].map { GeneratedImageKey($0, model: file) }
+    #expect(Set(keys).count == 3)
+    let cache = IsolatedCache().cache
+    let a = try cache.image(for: still)
+    let b = try cache.image(for: moved)
+    let c = try cache.image(for: turned)
+    // The fixture's random weights give a faint picture: compare with the
+    // engine's own transformed output, and with the untransformed one.
+    #expect(maxDifference(a, b) > 0 && maxDifference(a, c) > 0)
+    let generator = try ModelStore().generator(for: file)
+    let reference = RGBImage(
+      try generator.generate(seed: 0, transform: InputTransform(translateX: 0.25)))
+    for i in 0..<(b.width * b.height) {
+      #expect(Array(b.rgba[i * 4..<i * 4 + 3]) == Array(reference.bytes[i * 3..<i * 3 + 3]))
+    }
   }
 
   @Test("a zero-size target rectangle names the layer and line")
@@ -227,6 +382,20 @@ struct GeneratedLayerTests {
     guard case .raster(_, let placement) = layer.content else { return }
     #expect(placement.rect == nil)
   }
+}
+
+/// A checkpoint in `../shared/fixtures/stylegan/`, or a failure saying that
+/// `../shared` is missing.
+private func sharedFixture(_ name: String) throws -> String {
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  let path = root.deletingLastPathComponent().appendingPathComponent(
+    "shared/fixtures/stylegan/" + name
+  ).path
+  try #require(
+    FileManager.default.fileExists(atPath: path),
+    "\(path) is missing: these tests need ../shared/fixtures next to the repository")
+  return path
 }
 
 /// The largest difference of any channel between two images of one size.

@@ -127,4 +127,22 @@ struct TextTests {
     #expect(abs(low.0 - high.0) <= 1.5)
     #expect(abs(low.1 - high.1) <= 1.5)
   }
+
+  @Test("Aligning to ink puts the glyphs themselves on the margin")
+  func inkAlignment() throws {
+    func box(_ ink: Bool) throws -> (minX: Int, minY: Int, maxX: Int, maxY: Int) {
+      let page = try poster(pixelSettings(width: 300, height: 200, background: .white)) {
+        poster in
+        poster.add(
+          .title(
+            "NOT", font: Font("Bebas Neue"), size: 80, at: .bottomLeft, margin: 20,
+            alignsToInk: ink))
+      }
+      return try #require(inkBox(try Renderer.rasterize(page)))
+    }
+    let ink = try box(true)
+    #expect(abs(ink.minX - 20) <= 1 && abs(ink.maxY - 179) <= 1, "\(ink)")
+    let logical = try box(false)
+    #expect(logical.maxY < ink.maxY - 5, "line boxes leave the descender space: \(logical)")
+  }
 }

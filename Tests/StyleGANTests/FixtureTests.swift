@@ -13,7 +13,8 @@ enum Fixtures {
     .deletingLastPathComponent()
 
   /// The fixture folder.
-  static let directory = repositoryRoot
+  static let directory =
+    repositoryRoot
     .deletingLastPathComponent()
     .appendingPathComponent("shared/fixtures/stylegan")
 

@@ -25,9 +25,11 @@ private func numPyDrawnGenerator(architecture: String) throws -> (Generator, Ten
   var random = NumPyRandomState(seed: 3)
   func draw(_ shape: [Int], scale: Double = 1, offset: Double = 0) -> Tensor {
     let count = shape.reduce(1, *)
-    return Tensor(shape: shape, scalars: (0..<count).map { _ in
-      Float(offset + random.gaussian() * scale)
-    })
+    return Tensor(
+      shape: shape,
+      scalars: (0..<count).map { _ in
+        Float(offset + random.gaussian() * scale)
+      })
   }
   let f: [Float] = [1, 3, 3, 1]
   let filter = Tensor(shape: [4, 4], scalars: f.flatMap { a in f.map { a * $0 / 64 } })
@@ -78,14 +80,23 @@ private func numPyDrawnGenerator(architecture: String) throws -> (Generator, Ten
 /// image and of its absolute values, for psi 0.7 and const noise.
 private let numPyGolden: [String: (values: [Float], sum: Double, absoluteSum: Double)] = [
   "skip": (
-    [0.18881524, 0.38694566, 0.17101817, -0.36215198, -0.17033736, -0.21593219, 0.03573812,
-      0.08271912], -19.8770356925001, 156.3543164724605),
+    [
+      0.18881524, 0.38694566, 0.17101817, -0.36215198, -0.17033736, -0.21593219, 0.03573812,
+      0.08271912,
+    ], -19.8770356925001, 156.3543164724605
+  ),
   "resnet": (
-    [0.06095951, -0.02451349, 0.1068457, 0.1947371, -0.02411167, 0.04332325, 0.42054254,
-      0.37934649], 97.94774365507422, 145.87327825739726),
+    [
+      0.06095951, -0.02451349, 0.1068457, 0.1947371, -0.02411167, 0.04332325, 0.42054254,
+      0.37934649,
+    ], 97.94774365507422, 145.87327825739726
+  ),
   "orig": (
-    [0.33506817, -0.23871487, 0.3069267, 0.14536025, -0.0369982, 0.13253324, -0.15568325,
-      0.07943527], -11.111015830599921, 129.7559872033372),
+    [
+      0.33506817, -0.23871487, 0.3069267, 0.14536025, -0.0369982, 0.13253324, -0.15568325,
+      0.07943527,
+    ], -11.111015830599921, 129.7559872033372
+  ),
 ]
 
 @Suite("Generator: labels, truncation, latents, 8-bit output, architectures")
@@ -133,7 +144,8 @@ struct GeneratorTests {
       try conditional.mapping(z: z, classIndex: nil)
     }
 
-    let unconditional = try Generator(RandomCheckpoint.make(config: smallConfig(architecture: "skip")))
+    let unconditional = try Generator(
+      RandomCheckpoint.make(config: smallConfig(architecture: "skip")))
     #expect(throws: StyleGANError.classOutOfRange(index: 0, classes: 0)) {
       try unconditional.label(classIndex: 0)
     }

@@ -114,6 +114,26 @@ struct OpsTests {
     expectClose(y.scalars, [0.5625, 0.1875, 0.1875, 0.0625])
   }
 
+  @Test("Styles folded into the weight give the same up-sampling conv as scaled inputs")
+  func foldedStylesMatchScaledInput() throws {
+    // 2 inputs, 1 output, 3x3: the 18-value weight is smaller than the
+    // 2 x 4 x 4 input, so the styles are folded into the weight; scaling
+    // each input channel by hand with unit styles must give the same result.
+    let filter = try #require(FIRFilter(storedResampleFilter))
+    let weight = Tensor(shape: [1, 2, 3, 3], scalars: (0..<18).map { Float($0 % 5) - 2 })
+    let conv = ModulatedConv2D(weight: weight, demodulate: true, up: 2, filter: filter)
+    let x = Tensor(shape: [2, 4, 4], scalars: (0..<32).map { Float($0 % 7) / 3 - 1 })
+    let styles: [Float] = [0.5, -3]
+    let folded = conv.apply(x, styles: styles)
+
+    let scaled = ModulatedConv2D.scaleChannels(x, by: styles)
+    let plain = ModulatedConv2D(weight: weight, demodulate: false, up: 2, filter: filter)
+    let d = conv.demodulationCoefficients(styles: styles)[0]
+    let expected = plain.apply(scaled, styles: [1, 1]).scalars.map { $0 * d }
+    #expect(folded.shape == [1, 8, 8])
+    expectClose(folded.scalars, expected, tolerance: 1e-5)
+  }
+
   @Test("Transposed convolution overlaps neighbouring patches by one column")
   func transposedOverlap() {
     // w[i=0, o=0] = 1..9 in the [O·k·k, I] layout; input [1, 2].

@@ -35,7 +35,13 @@ final class RenderSession {
     case .drawing(let body):
       let canvas = Canvas(
         context: context, geometry: geometry, seed: seed(for: key), noiseSeed: poster.seed)
-      try body(canvas)
+      do {
+        try body(canvas)
+      } catch let error as ObscuraError {
+        throw error
+      } catch {
+        throw ObscuraError.drawingFailed(layer: layer.name, reason: "\(error)")
+      }
     case .text(let block):
       let canvas = Canvas(
         context: context, geometry: geometry, seed: seed(for: key), noiseSeed: poster.seed)
@@ -65,7 +71,7 @@ final class RenderSession {
       case .image(let path, _):
         let resolved = poster.resolve(path)
         guard FileManager.default.fileExists(atPath: resolved) else {
-          throw ObscuraError.imageNotFound(path: resolved)
+          throw ObscuraError.imageNotFound(path: path, resolved: resolved == path ? nil : resolved)
         }
       case .drawing, .raster: break
       }
@@ -78,6 +84,10 @@ final class RenderSession {
   func loadImage(_ relativePath: String) throws -> RasterImage {
     let path = poster.resolve(relativePath)
     if let image = files[path] { return image }
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw ObscuraError.imageNotFound(
+        path: relativePath, resolved: path == relativePath ? nil : path)
+    }
     inputFiles.append(path)
     let image = try PNGReader.read(path)
     files[path] = image

@@ -35,14 +35,16 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
   case fontsFolderMissing(searched: [String])
   /// Fontconfig refused to register a font folder.
   case fontRegistrationFailed(path: String)
-  /// An image file that does not exist.
-  case imageNotFound(path: String)
+  /// An image file that does not exist; `resolved` is where a relative path was looked for.
+  case imageNotFound(path: String, resolved: String? = nil)
   /// An image file that exists but cannot be decoded.
   case imageUnreadable(path: String, reason: String)
   /// Raster pixels whose byte count does not match their size.
   case invalidRaster(width: Int, height: Int, byteCount: Int)
   /// A layer asked to fill a rectangle with no area.
   case emptyTargetRect(layer: String)
+  /// A drawing closure threw an error of its own.
+  case drawingFailed(layer: String, reason: String)
   /// A raster provider failed to produce its pixels.
   case rasterProviderFailed(layer: String, reason: String)
   /// A generated (StyleGAN) layer could not produce its image; `location` is
@@ -105,8 +107,9 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
         + "\(searched.joined(separator: ", ")). Set OBSCURA_ROOT to the Obscura checkout."
     case .fontRegistrationFailed(let path):
       return "Fontconfig could not register the fonts in \(path)."
-    case .imageNotFound(let path):
-      return "Image file \(path) does not exist."
+    case .imageNotFound(let path, let resolved):
+      let place = resolved.map { " Looked for it at \($0)." } ?? ""
+      return "Image file \(path) does not exist.\(place)"
     case .imageUnreadable(let path, let reason):
       return "Image file \(path) cannot be read as a PNG: \(reason)."
     case .invalidRaster(let width, let height, let byteCount):
@@ -115,6 +118,8 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
     case .emptyTargetRect(let layer):
       return "Layer '\(layer)' is placed in a rectangle of zero size; give it a width "
         + "and a height."
+    case .drawingFailed(let layer, let reason):
+      return "Layer '\(layer)' stopped drawing with an error: \(reason)"
     case .rasterProviderFailed(let layer, let reason):
       return "Layer '\(layer)' could not produce its pixels: \(reason)"
     case .generatedLayer(let layer, let location, let problem):

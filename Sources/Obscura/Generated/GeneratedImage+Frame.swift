@@ -45,11 +45,12 @@ extension GeneratedImage {
         x: x0 - originX, y: y0 - originY, width: x1 - x0, height: y1 - y0)
       let piece = try Resampler(filter: frameFilter == .nearest ? .nearest : .lanczos)
         .resample(image, toWidth: fullWidth, height: fullHeight, window: window)
-      for row in 0 ..< window.height {
+      for row in 0..<window.height {
         let from = row * window.width * 4
         let to = ((y0 + row) * outWidth + x0) * 4
-        rgba.replaceSubrange(to ..< to + window.width * 4,
-          with: piece.rgba[from ..< from + window.width * 4])
+        rgba.replaceSubrange(
+          to..<to + window.width * 4,
+          with: piece.rgba[from..<from + window.width * 4])
       }
     }
     return try RasterImage(width: outWidth, height: outHeight, rgba: rgba)

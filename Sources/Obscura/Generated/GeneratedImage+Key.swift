@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The model file enters by path, modification time and size; the latent by
 /// its seeds or the bit patterns of its numbers; then truncation psi and
-/// cutoff, class, noise mode and seed, and style mixing. Nothing about the
+/// cutoff, class, noise mode and seed, style mixing and a StyleGAN3 input
+/// transform. Nothing about the
 /// poster (titles, other layers, placement, DPI) is part of it, so editing a
 /// title finds the same image.
 struct GeneratedImageKey: Sendable, Hashable {
@@ -29,6 +30,12 @@ struct GeneratedImageKey: Sendable, Hashable {
       lines.append("mix seed \(mix.seed) crossover \(mix.crossover)")
     } else {
       lines.append("mix none")
+    }
+    if let transform = image.transform {
+      let parts = [transform.translateX, transform.translateY, transform.rotateDegrees]
+      lines.append("transform \(parts.map(Self.bits).joined(separator: " "))")
+    } else {
+      lines.append("transform none")
     }
     text = lines.joined(separator: "\n")
   }

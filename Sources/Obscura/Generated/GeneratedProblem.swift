@@ -35,12 +35,15 @@ public enum GeneratedProblem: Error, Sendable, Equatable, CustomStringConvertibl
   public var description: String {
     switch self {
     case .modelNotFound(let path, let resolved):
-      let hint = path == resolved ? "" : " (looked at \(resolved); relative paths start at "
-        + "the sketch's folder)"
+      let hint =
+        path == resolved
+        ? ""
+        : " (looked at \(resolved); relative paths start at "
+          + "the sketch's folder)"
       return "the model file \(path) does not exist\(hint). Give a .pkl or .safetensors "
         + "path, or model: .default"
     case .defaultModelMissing(let searched):
-      return "the default model \(DefaultModel.relativePath) was not found (looked at "
+      return "the default model Models/\(DefaultModel.fileName) was not found (looked at "
         + "\(searched.joined(separator: ", "))). Set OBSCURA_ROOT to the Obscura checkout"
     case .modelUnreadable(let path, let reason):
       return "\(path) is not a model Obscura can load: \(reason)"

@@ -26,6 +26,9 @@ extension Layer {
   ///   - noiseMode: `.const` (as the official scripts), `.random` or `.none`.
   ///   - noiseSeed: Seeds `.random` noise.
   ///   - mix: Style mixing: the ws from `crossover` on come from another seed.
+  ///   - translate: Moves a StyleGAN3 model's picture (its input), in units of
+  ///     about one image; StyleGAN2 models ignore it.
+  ///   - rotate: Turns a StyleGAN3 model's picture by this many degrees.
   ///   - frame: When given, the image is fitted (`fit`, `anchor`) to this
   ///     rectangle and the layer shows only the part inside `rect`: slices,
   ///     strips and tiles of one image, each moved on its own.
@@ -36,7 +39,8 @@ extension Layer {
   public static func generated(
     model: GeneratedModel = .default, latent: GeneratedLatent, psi: Double = 1,
     cutoff: Int? = nil, classIndex: Int? = nil, noiseMode: NoiseMode = .const,
-    noiseSeed: Int = 0, mix: (seed: Int, crossover: Int)? = nil, fit: Fit = .cover,
+    noiseSeed: Int = 0, mix: (seed: Int, crossover: Int)? = nil,
+    translate: (x: Double, y: Double)? = nil, rotate: Double? = nil, fit: Fit = .cover,
     anchor: Anchor = .center, frame: Rect? = nil, in rect: Rect? = nil,
     mirrored: Bool = false, filter: ResamplingFilter = .lanczos, name: String? = nil,
     blend: BlendMode = .normal, opacity: Double = 1,
@@ -48,6 +52,11 @@ extension Layer {
       mix: mix.map { StyleMix(seed: $0.seed, crossover: $0.crossover) }, name: name,
       location: SourceLocation(file: file, line: line))
     image.requestedRect = rect
+    if translate != nil || rotate != nil {
+      image.transform = InputTransform(
+        translateX: translate?.x ?? 0, translateY: translate?.y ?? 0,
+        rotateDegrees: rotate ?? 0)
+    }
     image.mirrored = mirrored
     // An empty rectangle is reported by the image itself, with the sketch line.
     let placed = rect.flatMap { $0.isEmpty ? nil : $0 }
@@ -71,15 +80,17 @@ extension Layer {
   public static func generated(
     model: GeneratedModel = .default, seed: Int, psi: Double = 1, cutoff: Int? = nil,
     classIndex: Int? = nil, noiseMode: NoiseMode = .const, noiseSeed: Int = 0,
-    mix: (seed: Int, crossover: Int)? = nil, fit: Fit = .cover, anchor: Anchor = .center,
+    mix: (seed: Int, crossover: Int)? = nil, translate: (x: Double, y: Double)? = nil,
+    rotate: Double? = nil, fit: Fit = .cover, anchor: Anchor = .center,
     frame: Rect? = nil, in rect: Rect? = nil, mirrored: Bool = false,
     filter: ResamplingFilter = .lanczos, name: String? = nil, blend: BlendMode = .normal,
     opacity: Double = 1, file: String = #filePath, line: Int = #line
   ) -> Layer {
     .generated(
       model: model, latent: .seed(seed), psi: psi, cutoff: cutoff, classIndex: classIndex,
-      noiseMode: noiseMode, noiseSeed: noiseSeed, mix: mix, fit: fit, anchor: anchor,
-      frame: frame, in: rect, mirrored: mirrored, filter: filter, name: name, blend: blend,
+      noiseMode: noiseMode, noiseSeed: noiseSeed, mix: mix, translate: translate,
+      rotate: rotate, fit: fit, anchor: anchor, frame: frame, in: rect, mirrored: mirrored,
+      filter: filter, name: name, blend: blend,
       opacity: opacity, file: file, line: line)
   }
 
@@ -96,7 +107,8 @@ extension Layer {
     .generated(
       model: model, latent: .between(.seed(seeds.0), .seed(seeds.1), t: t, in: space),
       psi: psi, cutoff: cutoff, classIndex: classIndex, noiseMode: noiseMode, fit: fit,
-      anchor: anchor, frame: frame, in: rect, filter: filter, name: name, blend: blend, opacity: opacity,
+      anchor: anchor, frame: frame, in: rect, filter: filter, name: name, blend: blend,
+      opacity: opacity,
       file: file, line: line)
   }
 }

@@ -4,8 +4,11 @@
 /// sits in its target's bottom-left corner; a title at `.topRight` has its
 /// top-right corner on the given point.
 public enum Anchor: String, Sendable, CaseIterable {
+  /// The top corners and the top edge's midpoint.
   case topLeft, top, topRight
+  /// The side edges' midpoints and the centre.
   case left, center, right
+  /// The bottom corners and the bottom edge's midpoint.
   case bottomLeft, bottom, bottomRight
 
   /// Parses an anchor name such as `bottomLeft` (case-insensitive; `-`, `_` and

@@ -23,7 +23,9 @@ import CCairo
 /// backdrop with source-over. hue, saturation, color and luminosity are the
 /// non-separable HSL modes of the same specification.
 public enum BlendMode: String, Sendable, CaseIterable {
+  /// Source-over and the separable modes whose formulas are listed above.
   case normal, multiply, screen, overlay, darken, lighten, colorDodge, colorBurn
+  /// More separable modes, then the four non-separable HSL modes.
   case hardLight, softLight, difference, exclusion, hue, saturation, color, luminosity
 
   /// The Cairo operator that implements the mode.

@@ -87,22 +87,27 @@ public struct Layer {
     _ block: TextBlock, name: String? = nil, blend: BlendMode = .normal, opacity: Double = 1
   ) -> Layer {
     Layer(
-      name: name ?? "Text “\(block.text.prefix(24))”", content: .text(block),
+      name: name ?? "Text “\(Layer.snippet(block.text))”", content: .text(block),
       blendMode: blend, opacity: opacity)
   }
 
   /// A title placed at an anchor of the trim box, `margin` sketch units in from its edges.
+  ///
+  /// With `alignsToInk` the letters themselves touch the margin; otherwise
+  /// the line boxes do (which leaves the descender space below the last line).
   public static func title(
     _ text: String, font: Font = Font("Inter", weight: .bold), size: Double = 72,
     color: Color = .black, at anchor: Anchor = .bottomLeft, margin: Double = 0,
     tracking: Double = 0, leading: Double = 1, alignment: TextAlignment? = nil,
+    alignsToInk: Bool = false,
     name: String? = nil, blend: BlendMode = .normal, opacity: Double = 1
   ) -> Layer {
     let block = TextBlock(
       text, font: font, size: size, color: color, tracking: tracking, leading: leading,
-      alignment: alignment ?? TextAlignment(anchor), placement: .page(anchor, margin: margin))
+      alignment: alignment ?? TextAlignment(anchor), placement: .page(anchor, margin: margin),
+      alignsToInk: alignsToInk)
     return .text(
-      block, name: name ?? "Title “\(text.prefix(24))”", blend: blend,
+      block, name: name ?? "Title “\(Layer.snippet(text))”", blend: blend,
       opacity: opacity)
   }
 
@@ -126,6 +131,11 @@ public struct Layer {
   public func grain(_ grain: Grain = Grain()) -> Layer { with { $0.effects.append(.grain(grain)) } }
   /// The layer with a colour grade added.
   public func graded(_ grade: ColorGrade) -> Layer { with { $0.effects.append(.grade(grade)) } }
+
+  /// The first 24 characters of `text` on one line, for default layer names.
+  static func snippet(_ text: String) -> String {
+    String(text.split(whereSeparator: \.isNewline).joined(separator: " ").prefix(24))
+  }
 
   private func with(_ change: (inout Layer) -> Void) -> Layer {
     var copy = self

@@ -6,7 +6,7 @@ public struct RenderOptions {
   public var parameters: [(name: String, value: String)]
   /// Replaces the sketch's DPI for this render (a preview, say).
   public var dpi: Double?
-  /// The files to write.
+  /// The files to write; empty writes the sketch's own `Settings.formats`.
   public var formats: [ExportFormat]
   /// The folder the files go to; created if missing.
   public var outputDirectory: String
@@ -24,7 +24,7 @@ public struct RenderOptions {
   /// Creates options; only the sketch's name is needed.
   public init(
     sketchName: String, seed: UInt64? = nil, parameters: [(name: String, value: String)] = [],
-    dpi: Double? = nil, formats: [ExportFormat] = [.png], outputDirectory: String = ".",
+    dpi: Double? = nil, formats: [ExportFormat] = [], outputDirectory: String = ".",
     sourcePath: String? = nil, fileStem: String? = nil, layers: Bool = false,
     progress: ((RenderProgress) -> Void)? = nil
   ) {
@@ -63,6 +63,7 @@ public struct RenderProgress: Sendable, Equatable {
 
 /// An output file format.
 public enum ExportFormat: String, Sendable, CaseIterable {
+  /// PNG through libpng, PDF and SVG through Cairo's vector surfaces.
   case png, pdf, svg
 
   /// Parses a format name (case-insensitive).

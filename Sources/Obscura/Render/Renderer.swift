@@ -42,7 +42,7 @@ public enum Renderer {
     try session.validateInputs()
     let stem = options.fileStem ?? "\(options.sketchName)-seed\(poster.seed)"
     let metadata = fileMetadata(session, options)
-    let formats = options.formats.isEmpty ? [ExportFormat.png] : options.formats
+    let formats = options.formats.isEmpty ? poster.settings.formats : options.formats
     let steps = Double(formats.count + (options.layers ? 1 : 0))
     var files: [ExportedFile] = []
 
@@ -107,8 +107,9 @@ public enum Renderer {
     let geometry = session.poster.geometry
     switch format {
     case .png:
-      let surface = try RasterCompositor(session: session, geometry: geometry)
-        .composite(progress: progress)
+      let surface = try RasterCompositor(
+        session: session, geometry: geometry, pool: SurfacePool()
+      ).composite(progress: progress)
       writing()
       try AtomicFile.write(to: path) { temporary in
         try PNGWriter().write(surface, to: temporary, dpi: geometry.dpi, metadata: metadata)

@@ -8,7 +8,8 @@ extension Resampler {
   ) throws -> CairoSurface {
     let surface = try CairoSurface.image(width: window.width, height: window.height)
     surface.flush()
-    render(image, toWidth: width, height: height, window: window,
+    render(
+      image, toWidth: width, height: height, window: window,
       into: UnsafeMutableRawPointer(surface.data), stride: surface.stride,
       format: .premultipliedARGB32)
     surface.markDirty()

@@ -57,7 +57,8 @@ public struct Resampler: Sendable {
     }
     var bytes = [UInt8](repeating: 0, count: window.width * window.height * 4)
     bytes.withUnsafeMutableBytes { buffer in
-      render(image, toWidth: width, height: height, window: window,
+      render(
+        image, toWidth: width, height: height, window: window,
         into: buffer.baseAddress!, stride: window.width * 4, format: .straightRGBA)
     }
     return try RasterImage(
@@ -79,7 +80,8 @@ public struct Resampler: Sendable {
     into target: UnsafeMutableRawPointer, stride: Int, format: PixelFormat
   ) {
     if filter == .nearest {
-      renderNearest(image, toWidth: width, height: height, window: window,
+      renderNearest(
+        image, toWidth: width, height: height, window: window,
         into: target, stride: stride, format: format)
       return
     }
@@ -101,20 +103,20 @@ public struct Resampler: Sendable {
         let (src, out) = (src.baseAddress!, out.baseAddress!)
         parallelFor(bandCount(wh)) { band in
           let bands = bandCount(wh)
-          for y in (band * wh / bands) ..< ((band + 1) * wh / bands) {
+          for y in (band * wh / bands)..<((band + 1) * wh / bands) {
             let line = out + y * padded
             let low = src + Int(rows.near0[y]) * sw
             let high = src + Int(rows.near1[y]) * sw
-            for x in 0 ..< sw {
+            for x in 0..<sw {
               var sum = SIMD4<Float>.zero
-              for k in 0 ..< rows.width {
+              for k in 0..<rows.width {
                 let index = Int(rows.indices[y * rows.width + k])
                 sum += rows.weights[y * rows.width + k] * src[index * sw + x]
               }
               line[before + x] = clampedBetween(sum, low[x], high[x])
             }
-            for x in 0 ..< before { line[x] = line[before] }
-            for x in 0 ..< after { line[before + sw + x] = line[before + sw - 1] }
+            for x in 0..<before { line[x] = line[before] }
+            for x in 0..<after { line[before + sw + x] = line[before + sw - 1] }
           }
         }
       }
@@ -133,8 +135,9 @@ public struct Resampler: Sendable {
                 near1: near1.baseAddress!)
               parallelFor(bandCount(wh)) { band in
                 let bands = bandCount(wh)
-                for y in (band * wh / bands) ..< ((band + 1) * wh / bands) {
-                  filterRow(base + y * padded, taps, count: ww, into: target + y * stride,
+                for y in (band * wh / bands)..<((band + 1) * wh / bands) {
+                  filterRow(
+                    base + y * padded, taps, count: ww, into: target + y * stride,
                     format: format)
                 }
               }
@@ -159,10 +162,10 @@ public struct Resampler: Sendable {
       let wh = window.height
       parallelFor(bandCount(wh)) { band in
         let bands = bandCount(wh)
-        for y in (band * wh / bands) ..< ((band + 1) * wh / bands) {
+        for y in (band * wh / bands)..<((band + 1) * wh / bands) {
           let line = rgba + Int(rows.indices[y]) * image.width * 4
           let out = target + y * stride
-          for x in 0 ..< window.width {
+          for x in 0..<window.width {
             let p = line + Int(columns.indices[x]) * 4
             switch format {
             case .straightRGBA:
@@ -189,7 +192,7 @@ public struct Resampler: Sendable {
 private func premultipliedSamples(_ image: RasterImage) -> [SIMD4<Float>] {
   var samples = [SIMD4<Float>](repeating: .zero, count: image.width * image.height)
   image.rgba.withUnsafeBufferPointer { rgba in
-    for i in 0 ..< samples.count {
+    for i in 0..<samples.count {
       let a = Float(rgba[i * 4 + 3]) / 255
       samples[i] = SIMD4(
         Float(rgba[i * 4]) * a, Float(rgba[i * 4 + 1]) * a, Float(rgba[i * 4 + 2]) * a,
@@ -236,7 +239,7 @@ private func filterRow(
 ) {
   let magic = SIMD4<Float>(repeating: 8_388_608)
   let width = taps.width
-  for x in 0 ..< count {
+  for x in 0..<count {
     let run = line + taps.offset + Int(taps.first[x])
     let weight = taps.weights + x * width
     var sum: SIMD4<Float>
@@ -245,13 +248,14 @@ private func filterRow(
       sum += weight[3] * run[3] + weight[4] * run[4] + weight[5] * run[5]
     } else {
       sum = .zero
-      for k in 0 ..< width { sum += weight[k] * run[k] }
+      for k in 0..<width { sum += weight[k] * run[k] }
     }
     let a = line[taps.offset + Int(taps.near0[x])]
     let b = line[taps.offset + Int(taps.near1[x])]
     // Rounded to the nearest integer by adding 2²³: a float in 0 … 2²³ then
     // holds the integer in its low mantissa bits (the clamp keeps v in 0 … 255).
-    let bits = unsafeBitCast(clampedBetween(sum, a, b) + magic, to: SIMD4<UInt32>.self)
+    let bits =
+      unsafeBitCast(clampedBetween(sum, a, b) + magic, to: SIMD4<UInt32>.self)
       & 0x7F_FFFF
     let alpha = bits.w
     let red = min(bits.x, alpha)

@@ -39,18 +39,18 @@ struct ResamplingTaps {
     var weights = [Float](repeating: 0, count: count * width)
     var near0 = [Int32](repeating: 0, count: count)
     var near1 = [Int32](repeating: 0, count: count)
-    for i in 0 ..< count {
+    for i in 0..<count {
       let center = (Double(offset + i) + 0.5) * scale - 0.5
       let first = Int((center - support).rounded(.down)) + 1
       firsts[i] = Int32(clamping: first)
       var row = [Double](repeating: 0, count: width)
       var total = 0.0
-      for k in 0 ..< width {
+      for k in 0..<width {
         let value = Self.lanczos3((Double(first + k) - center) / stretch)
         row[k] = value
         total += value
       }
-      for k in 0 ..< width {
+      for k in 0..<width {
         indices[i * width + k] = Int32(clamping: clampIndex(first + k, source))
         weights[i * width + k] = Float(row[k] / total)
       }
@@ -70,7 +70,7 @@ struct ResamplingTaps {
   /// Nearest-neighbour taps: output i reads source ⌊(i + ½) · s⌋, one tap of weight 1.
   init(nearestFor count: Int, offset: Int, target: Int, source: Int) {
     let scale = Double(source) / Double(target)
-    let picks = (0 ..< count).map { i in
+    let picks = (0..<count).map { i in
       Int32(clamping: clampIndex(Int(((Double(offset + i) + 0.5) * scale).rounded(.down)), source))
     }
     width = 1
@@ -102,7 +102,7 @@ struct ResamplingTaps {
   var sourceRange: ClosedRange<Int> {
     let low = indices.min().map(Int.init) ?? 0
     let high = indices.max().map(Int.init) ?? 0
-    return min(low, Int(near0.min() ?? 0)) ... max(high, Int(near1.max() ?? 0))
+    return min(low, Int(near0.min() ?? 0))...max(high, Int(near1.max() ?? 0))
   }
 }
 

@@ -21,12 +21,14 @@ public struct Settings: Sendable, Equatable {
   public var background: Color?
   /// The declared parameters with their current values.
   public var parameters: [Parameter]
+  /// The files `obscura run` writes when `--format` does not say.
+  public var formats: [ExportFormat]
 
   /// Creates settings; every argument has a poster-friendly default.
   public init(
     paper: Paper = .a3, orientation: Orientation = .portrait, unit: Unit = .mm,
     dpi: Double = 300, bleed: Double = 0, cropMarks: Bool = false, seed: UInt64? = nil,
-    background: Color? = .white, parameters: [Parameter] = []
+    background: Color? = .white, parameters: [Parameter] = [], formats: [ExportFormat] = [.png]
   ) {
     self.paper = paper
     self.orientation = orientation
@@ -37,6 +39,7 @@ public struct Settings: Sendable, Equatable {
     self.seed = seed
     self.background = background
     self.parameters = parameters
+    self.formats = formats
   }
 
   /// The names of the declared parameters, in declaration order.

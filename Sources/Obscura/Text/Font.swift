@@ -18,14 +18,23 @@ public struct Font: Sendable, Equatable, Hashable {
 
 /// A font weight on the CSS/OpenType 100…900 scale.
 public enum FontWeight: Int, Sendable, CaseIterable {
+  /// Thin, 100.
   case thin = 100
+  /// Extra light, 200.
   case extraLight = 200
+  /// Light, 300.
   case light = 300
+  /// Regular, 400.
   case regular = 400
+  /// Medium, 500.
   case medium = 500
+  /// Semibold, 600.
   case semibold = 600
+  /// Bold, 700.
   case bold = 700
+  /// Extra bold, 800.
   case extraBold = 800
+  /// Black, 900.
   case black = 900
 }
 

@@ -20,12 +20,15 @@ public struct TextBlock: Sendable, Equatable {
   public var alignment: TextAlignment
   /// Where the text goes.
   public var placement: TextPlacement
+  /// Whether placement uses the glyphs' ink box instead of the line boxes, so
+  /// a title's letters (not its descender space) sit exactly on the margin.
+  public var alignsToInk: Bool
 
   /// Creates a text block.
   public init(
     _ text: String, font: Font = Font("Inter"), size: Double = 24, color: Color = .black,
     tracking: Double = 0, leading: Double = 1, alignment: TextAlignment = .left,
-    placement: TextPlacement = .point(.zero, anchor: .topLeft)
+    placement: TextPlacement = .point(.zero, anchor: .topLeft), alignsToInk: Bool = false
   ) {
     self.text = text
     self.font = font
@@ -35,11 +38,13 @@ public struct TextBlock: Sendable, Equatable {
     self.leading = leading
     self.alignment = alignment
     self.placement = placement
+    self.alignsToInk = alignsToInk
   }
 }
 
 /// How lines line up within the text's box.
 public enum TextAlignment: String, Sendable, CaseIterable {
+  /// Ragged right, centred, ragged left, or flush on both sides.
   case left, center, right, justified
 
   /// The alignment that matches an anchor's horizontal side.

@@ -81,36 +81,53 @@ final class TextLayout {
     }
   }
 
-  /// The logical extents in sketch units (`pango_layout_get_extents`).
-  var logicalRect: Rect {
+  /// The logical and ink extents in sketch units (`pango_layout_get_extents`).
+  private var extents: (logical: Rect, ink: Rect) {
     var ink = PangoRectangle()
     var logical = PangoRectangle()
     pango_layout_get_extents(layout, &ink, &logical)
-    return Rect(
-      x: Double(logical.x) / pangoScale, y: Double(logical.y) / pangoScale,
-      width: Double(logical.width) / pangoScale, height: Double(logical.height) / pangoScale)
+    func rect(_ r: PangoRectangle) -> Rect {
+      Rect(
+        x: Double(r.x) / pangoScale, y: Double(r.y) / pangoScale,
+        width: Double(r.width) / pangoScale, height: Double(r.height) / pangoScale)
+    }
+    return (rect(logical), rect(ink))
   }
 
-  /// The top-left corner of the layout's origin for the block's placement.
+  /// The logical extents (line boxes) relative to the layout's origin.
+  var logicalRect: Rect { extents.logical }
+
+  /// The layout's origin for the block's placement.
+  ///
+  /// The box placed at the anchor is the logical box (ascender to descender
+  /// of every line), or the ink box (the glyphs' outlines) when
+  /// ``TextBlock/alignsToInk`` is set.
   var origin: Point {
-    let logical = logicalRect
+    let (logical, ink) = extents
+    let box = block.alignsToInk ? ink : logical
     switch block.placement {
     case .point(let point, let anchor, let width):
-      let boxWidth = width ?? logical.width
-      let x = point.x - anchor.unitX * boxWidth - (width == nil ? logical.minX : 0)
-      return Point(x, point.y - anchor.unitY * logical.height - logical.minY)
+      if let width, !block.alignsToInk {
+        return Point(
+          point.x - anchor.unitX * width, point.y - anchor.unitY * box.height - box.minY)
+      }
+      return Point(
+        point.x - anchor.unitX * box.width - box.minX,
+        point.y - anchor.unitY * box.height - box.minY)
     case .box(let rect, let anchor):
-      return Point(
-        rect.minX,
-        rect.minY + anchor.unitY * (rect.height - logical.height)
-          - logical.minY)
+      return place(box, in: rect, at: anchor)
     case .page(let anchor, let margin):
-      let rect = geometry.trimBox.inset(by: margin)
-      return Point(
-        rect.minX,
-        rect.minY + anchor.unitY * (rect.height - logical.height)
-          - logical.minY)
+      return place(box, in: geometry.trimBox.inset(by: margin), at: anchor)
     }
+  }
+
+  /// The origin that puts `box` at `anchor` of `rect`. Pango has already
+  /// aligned the lines within the rectangle's width; aligning to ink moves
+  /// the glyphs' own edge onto the rectangle's edge.
+  private func place(_ box: Rect, in rect: Rect, at anchor: Anchor) -> Point {
+    let y = rect.minY + anchor.unitY * (rect.height - box.height) - box.minY
+    guard block.alignsToInk else { return Point(rect.minX, y) }
+    return Point(rect.minX + anchor.unitX * (rect.width - box.width) - box.minX, y)
   }
 
   /// Draws the text in its colour (`pango_cairo_show_layout`).

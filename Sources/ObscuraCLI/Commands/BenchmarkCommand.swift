@@ -32,31 +32,43 @@ enum BenchmarkCommand: Command {
     let report = try EngineBenchmark.run(runs: runs)
     let c = report.config
     let mb = { (bytes: Int) in String(format: "%.1f MB", Double(bytes) / 1e6) }
-    print("StyleGAN2 \(c.resolution)x\(c.resolution), channel base \(c.synthesis.channelBase),"
-      + " max \(c.synthesis.channelMax), \(c.mapping.numLayers) mapping layers,"
-      + " z \(c.zDim), w \(c.wDim), \(report.parameterCount) parameters (random weights)")
-    print(String(format: "threads:            %d (%.2f cores busy while generating)",
-      report.threads, report.coresBusy))
+    print(
+      "StyleGAN2 \(c.resolution)x\(c.resolution), channel base \(c.synthesis.channelBase),"
+        + " max \(c.synthesis.channelMax), \(c.mapping.numLayers) mapping layers,"
+        + " z \(c.zDim), w \(c.wDim), \(report.parameterCount) parameters (random weights)")
+    print(
+      String(
+        format: "threads:            %d (%.2f cores busy while generating)",
+        report.threads, report.coresBusy))
     let times = report.secondsPerImage.map { String(format: "%.3f", $0) }.joined(separator: " ")
     print("seconds per image:  \(times) (best of \(report.runs), batch 1, after one warm-up)")
     print(String(format: "images per second:  %.2f", report.imagesPerSecond))
     print(String(format: "conv work:          %.2f GFLOP per image", report.convolutionFLOPs / 1e9))
-    print(String(format: "conv GFLOP/s:       %.1f (convolutions alone), %.1f (whole image)",
-      report.convolutionGFLOPS, report.endToEndGFLOPS))
+    print(
+      String(
+        format: "conv GFLOP/s:       %.1f (convolutions alone), %.1f (whole image)",
+        report.convolutionGFLOPS, report.endToEndGFLOPS))
     let s = report.sgemmShape
-    print(String(format: "sgemm GFLOP/s:      %.1f (%dx%dx%d, OpenBLAS)",
-      report.sgemmGFLOPS, s.m, s.n, s.k))
-    print(String(format: "conv / sgemm:       %.0f %%",
-      100 * report.convolutionGFLOPS / report.sgemmGFLOPS))
+    print(
+      String(
+        format: "sgemm GFLOP/s:      %.1f (%dx%dx%d, OpenBLAS)",
+        report.sgemmGFLOPS, s.m, s.n, s.k))
+    print(
+      String(
+        format: "conv / sgemm:       %.0f %%",
+        100 * report.convolutionGFLOPS / report.sgemmGFLOPS))
     if showLayers {
       for layer in report.layers {
         let name = layer.name.padding(toLength: 12, withPad: " ", startingAt: 0)
-        print(String(format: "  %@ %7.2f GFLOP %8.2f ms %6.1f GFLOP/s", name,
-          layer.flops / 1e9, layer.seconds * 1e3, layer.flops / layer.seconds / 1e9))
+        print(
+          String(
+            format: "  %@ %7.2f GFLOP %8.2f ms %6.1f GFLOP/s", name,
+            layer.flops / 1e9, layer.seconds * 1e3, layer.flops / layer.seconds / 1e9))
       }
     }
-    print("peak memory:        \(mb(report.peakResidentBytes)) resident"
-      + " (weights \(mb(report.weightBytes)),"
-      + " rest \(mb(report.peakResidentBytes - report.weightBytes)))")
+    print(
+      "peak memory:        \(mb(report.peakResidentBytes)) resident"
+        + " (weights \(mb(report.weightBytes)),"
+        + " rest \(mb(report.peakResidentBytes - report.weightBytes)))")
   }
 }

@@ -43,7 +43,8 @@ enum OutputFiles {
   /// dict padded with spaces to a multiple of 64 bytes and ending in a
   /// newline, then the little-endian values in C order.
   static func npy(_ tensor: Tensor) -> [UInt8] {
-    let shape = tensor.shape.map(String.init).joined(separator: ", ")
+    let shape =
+      tensor.shape.map(String.init).joined(separator: ", ")
       + (tensor.shape.count == 1 ? "," : "")
     var header = "{'descr': '<f4', 'fortran_order': False, 'shape': (\(shape)), }"
     let unpadded = 10 + header.utf8.count + 1
@@ -55,18 +56,20 @@ enum OutputFiles {
     bytes.reserveCapacity(bytes.count + 4 * tensor.count)
     for value in tensor.scalars {
       let bits = value.bitPattern.littleEndian
-      bytes += [UInt8(bits & 0xFF), UInt8(bits >> 8 & 0xFF), UInt8(bits >> 16 & 0xFF),
-        UInt8(bits >> 24)]
+      bytes += [
+        UInt8(bits & 0xFF), UInt8(bits >> 8 & 0xFF), UInt8(bits >> 16 & 0xFF),
+        UInt8(bits >> 24),
+      ]
     }
     return bytes
   }
 
-  /// An 8-bit RGB PNG of `image`.
+  /// An 8-bit RGB PNG of `image`, with `text` as `tEXt` chunks.
   ///
   /// FIXME: the runtime's libpng writer takes only Cairo surfaces and is not
   /// public; until it takes RGB bytes, this writes the image data as stored
   /// (uncompressed) deflate blocks, which every PNG reader accepts.
-  static func png(_ image: RGBImage) -> [UInt8] {
+  static func png(_ image: RGBImage, text: [(key: String, value: String)] = []) -> [UInt8] {
     let colorType: UInt8 = image.channels == 1 ? 0 : 2
     var ihdr = bigEndian(UInt32(image.width)) + bigEndian(UInt32(image.height))
     ihdr += [8, colorType, 0, 0, 0]
@@ -93,6 +96,11 @@ enum OutputFiles {
 
     var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
     png += chunk("IHDR", ihdr)
+    for (key, value) in text {
+      // tEXt: a Latin-1 keyword, a zero byte, Latin-1 text.
+      let latin1 = { (s: String) in s.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) } }
+      png += chunk("tEXt", latin1(String(key.prefix(79))) + [0] + latin1(value))
+    }
     png += chunk("IDAT", zlib)
     png += chunk("IEND", [])
     return png
@@ -111,8 +119,10 @@ enum OutputFiles {
   }
 
   private static func bigEndian(_ value: UInt32) -> [UInt8] {
-    [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF),
-      UInt8(value & 0xFF)]
+    [
+      UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF),
+      UInt8(value & 0xFF),
+    ]
   }
 
   private static let crcTable: [UInt32] = (0..<256).map { n in

@@ -93,8 +93,9 @@ enum GenerateCommand: Command {
       modelText == "default" ? try DefaultModel.locate() : URL(fileURLWithPath: modelText)
     let generator = try Generator(Checkpoint.load(contentsOf: modelURL, network: network))
     if transform != nil && generator.config.family == .styleGAN2 {
-      throw GenerateError("--translate and --rotate move a StyleGAN3 model's input;"
-        + " \(modelURL.lastPathComponent) is a StyleGAN2 model")
+      throw GenerateError(
+        "--translate and --rotate move a StyleGAN3 model's input;"
+          + " \(modelURL.lastPathComponent) is a StyleGAN2 model")
     }
     if generator.classCount == 0, let classIndex {
       throw StyleGANError.classOutOfRange(index: classIndex, classes: 0)
@@ -117,7 +118,15 @@ enum GenerateCommand: Command {
         "seed\(String(format: "%04u", seed)).\(format.rawValue)")
       let bytes: [UInt8]
       switch format {
-      case .png: bytes = OutputFiles.png(RGBImage(image))
+      case .png:
+        var text: [(key: String, value: String)] = [
+          ("Software", "obscura \(versionString)"), ("Model", modelURL.lastPathComponent),
+          ("Seed", "\(seed)"), ("TruncationPsi", "\(psi)"),
+          ("TruncationCutoff", cutoff.map(String.init) ?? "all"),
+          ("NoiseMode", noiseMode.rawValue),
+        ]
+        if let classIndex { text.append(("Class", "\(classIndex)")) }
+        bytes = OutputFiles.png(RGBImage(image), text: text)
       case .npy: bytes = OutputFiles.npy(image)
       }
       try OutputFiles.writeAtomically(bytes, to: path)
@@ -126,7 +135,8 @@ enum GenerateCommand: Command {
         "\(path)  \(size)x\(size)  \(OutputFiles.describeSize(bytes.count))"
           + "  seed \(seed)  \(format: seconds(since: imageStart))")
     }
-    Diagnostics.note("wrote \(written) file\(written == 1 ? "" : "s") in \(format: seconds(since: start))")
+    Diagnostics.note(
+      "wrote \(written) file\(written == 1 ? "" : "s") in \(format: seconds(since: start))")
   }
 
   /// The file formats `--format` names.

@@ -71,9 +71,9 @@ enum SketchTemplate {
               var points: [Point] = []
               for step in 0..<180 {
                 let angle = Double(step) / 180 * 2 * .pi
-                let wobble = 1 + 0.04 * ctx.noise.value(cos(angle) * 2, sin(angle) * 2, Double(ring))
-                points.append(
-                  Point(x: sun.x + cos(angle) * radius * wobble, y: sun.y + sin(angle) * radius * wobble))
+                let noise = ctx.noise.value(cos(angle) * 2, sin(angle) * 2, Double(ring))
+                let r = radius * (1 + 0.04 * noise)
+                points.append(Point(x: sun.x + cos(angle) * r, y: sun.y + sin(angle) * r))
               }
               ctx.polygon(points)
               ctx.stroke(Color(hex: 0x1B1F3B).withAlpha(0.55), width: 0.7)

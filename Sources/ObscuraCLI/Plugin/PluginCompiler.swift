@@ -14,13 +14,18 @@ final class PluginCompiler {
   /// `-Onone` compiles a small sketch in about 0.35 s here, `-O` in about
   /// 0.6 s; the time a render spends is in the runtime (compiled
   /// optimised), not in the sketch's own code.
-  static let optimization = "-Onone"
+  /// `OBSCURA_SKETCH_OPTIMIZATION=-O` chooses optimised plugins for sketches
+  /// whose own loops dominate the render.
+  static let optimization: String = {
+    let asked = ProcessInfo.processInfo.environment["OBSCURA_SKETCH_OPTIMIZATION"]
+    return ["-O", "-Osize", "-Ounchecked"].contains(asked ?? "") ? asked! : "-Onone"
+  }()
 
   /// The name of the C entry point the generated wrapper exports.
   static let entryPoint = "obscura_sketch_type"
 
   /// A change here invalidates every cached plugin.
-  private static let layoutVersion = "plugin-1"
+  private static let layoutVersion = "plugin-2"
 
   let toolchain: Toolchain
   /// The folder holding compiled plugins.
@@ -83,8 +88,33 @@ final class PluginCompiler {
 
     let start = Date()
     let warnings = try compile(source, key: key, to: path)
+    prune(typeName: source.typeName, keeping: path)
     return Built(
       path: path, compiled: true, seconds: Date().timeIntervalSince(start), warnings: warnings)
+  }
+
+  /// How many plugins of one sketch type the cache keeps.
+  static let keptVersions = 8
+
+  /// Deletes all but the newest ``keptVersions`` plugins named after
+  /// `typeName` (a `watch` session leaves one per edit). A library still
+  /// loaded by a running process is unaffected by its deletion.
+  private func prune(typeName: String, keeping path: String) {
+    let manager = FileManager.default
+    let names = (try? manager.contentsOfDirectory(atPath: cacheFolder)) ?? []
+    let prefix = typeName + "-"
+    let plugins = names.filter {
+      $0.hasPrefix(prefix) && $0.hasSuffix(".so") && $0.count == prefix.count + 16 + 3
+    }.map { cacheFolder + "/" + $0 }
+    guard plugins.count > PluginCompiler.keptVersions else { return }
+    let dated = plugins.map { file in
+      (file, (try? manager.attributesOfItem(atPath: file)[.modificationDate] as? Date) ?? nil)
+    }
+    let oldestFirst = dated.sorted { ($0.1 ?? .distantPast) < ($1.1 ?? .distantPast) }
+    for (file, _) in oldestFirst.dropLast(PluginCompiler.keptVersions) where file != path {
+      try? manager.removeItem(atPath: file)
+      try? manager.removeItem(atPath: file + ".lock")
+    }
   }
 
   private func createCacheFolder() throws {
@@ -124,7 +154,9 @@ final class PluginCompiler {
     var arguments = [
       // One frontend for both files (-wmo) loads the module interfaces once.
       "-emit-library", "-parse-as-library", "-wmo", PluginCompiler.optimization,
-      "-module-name", "ObscuraSketch_\(source.typeName)",
+      // A module name per version keeps the symbols of successive plugins
+      // loaded by one `watch` worker apart.
+      "-module-name", "ObscuraSketch_\(source.typeName)_\(key)",
       "-I", toolchain.modules,
       "-module-cache-path", "\(cacheFolder)/module-cache",
       "-diagnostic-style=llvm",

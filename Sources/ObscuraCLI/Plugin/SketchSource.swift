@@ -27,20 +27,33 @@ struct SketchSource {
       let reason = !exists ? "no such file" : isFolder.boolValue ? "it is a folder" : "\(error)"
       throw SketchError.unreadable(path: path, reason: reason)
     }
+    (typeName, typeLine) = try SketchSource.sketchType(in: text, path: path)
+  }
+
+  /// Wraps text already read, as if from `path`.
+  init(path: String, text: String) throws {
+    self.path = path
+    absolutePath = URL(fileURLWithPath: path).standardizedFileURL.path
+    self.text = text
+    (typeName, typeLine) = try SketchSource.sketchType(in: text, path: path)
+  }
+
+  /// The one sketch type in `text`, or an error naming `path`.
+  private static func sketchType(in text: String, path: String) throws -> (String, Int) {
     let found = SketchSource.sketchTypes(in: text)
     guard let first = found.first else { throw SketchError.noSketchType(path: path) }
     guard found.count == 1 else {
       throw SketchError.severalSketchTypes(path: path, names: found.map { $0.name })
     }
-    typeName = first.name
-    typeLine = first.line
+    return (first.name, first.line)
   }
 
   /// Finds the `struct`, `class` or `final class` declarations whose
   /// inheritance list names `Sketch`, skipping comments and string literals.
   static func sketchTypes(in text: String) -> [(name: String, line: Int)] {
     let code = blankingCommentsAndStrings(text)
-    let declaration = #/
+    let declaration =
+      #/
       (?:^|[\s;}])
       (?:(?:public|internal|package|fileprivate|private|final)\s+)*
       (?:struct|class)\s+

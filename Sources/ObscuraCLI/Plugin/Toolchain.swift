@@ -102,8 +102,7 @@ struct Toolchain {
 
   /// The path of the running executable.
   static func executablePath() -> String {
-    if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-    {
+    if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
       return resolved
     }
     return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path

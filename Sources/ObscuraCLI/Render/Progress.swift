@@ -35,6 +35,7 @@ final class Progress: @unchecked Sendable {
     lock.withLock {
       finished = true
       if shown { Diagnostics.write("\r\u{1B}[2K") }
+      shown = false
     }
   }
 
@@ -51,7 +52,8 @@ final class Progress: @unchecked Sendable {
         var text = "\(frames[tick % frames.count]) \(label)"
         if let fraction {
           let filled = Int((max(0, min(1, fraction)) * 24).rounded())
-          text += " [" + String(repeating: "█", count: filled)
+          text +=
+            " [" + String(repeating: "█", count: filled)
             + String(repeating: "·", count: 24 - filled) + "]"
         }
         if !stage.isEmpty { text += " \(stage)" }

@@ -123,7 +123,8 @@ public enum EngineBenchmark {
         best = min(best, seconds(since: start))
       }
       let pixels = Double(inputSize * inputSize)
-      let flops = 2 * Double(conv.outChannels * conv.inChannels * conv.kernel * conv.kernel)
+      let flops =
+        2 * Double(conv.outChannels * conv.inChannels * conv.kernel * conv.kernel)
         * pixels
       layers.append((name, flops, best))
     }

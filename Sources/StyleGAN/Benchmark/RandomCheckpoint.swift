@@ -23,7 +23,8 @@ public enum RandomCheckpoint {
       return Tensor(shape: shape, scalars: (0..<count).map { _ in random.normal() * scale })
     }
     let filter1D: [Float] = [1, 3, 3, 1]
-    let filter = Tensor(shape: [4, 4], scalars: filter1D.flatMap { a in filter1D.map { a * $0 / 64 } })
+    let filter = Tensor(
+      shape: [4, 4], scalars: filter1D.flatMap { a in filter1D.map { a * $0 / 64 } })
     let lr = config.mapping.lrMultiplier
 
     // Mapping.
@@ -37,7 +38,8 @@ public enum RandomCheckpoint {
       [config.zDim + embed]
       + Array(repeating: config.mapping.layerFeatures, count: max(layers - 1, 0)) + [config.wDim]
     for index in 0..<layers {
-      tensors["mapping.fc\(index).weight"] = normal([features[index + 1], features[index]],
+      tensors["mapping.fc\(index).weight"] = normal(
+        [features[index + 1], features[index]],
         scale: 1 / lr)
       tensors["mapping.fc\(index).bias"] = normal([features[index + 1]], scale: 0.1)
     }

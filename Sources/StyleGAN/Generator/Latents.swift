@@ -27,7 +27,8 @@ public enum Latents {
   /// Linear interpolation `a + t · (b − a)`, the usual path in W.
   public static func lerp(_ a: Tensor, _ b: Tensor, t: Float) throws -> Tensor {
     guard a.shape == b.shape else {
-      throw StyleGANError.latentShape(what: "the second latent", actual: b.shape,
+      throw StyleGANError.latentShape(
+        what: "the second latent", actual: b.shape,
         expected: "\(a.shape)")
     }
     return Tensor(shape: a.shape, scalars: zip(a.scalars, b.scalars).map { $0 + t * ($1 - $0) })
@@ -40,7 +41,8 @@ public enum Latents {
   /// `[N, D]` tensor are interpolated separately.
   public static func slerp(_ a: Tensor, _ b: Tensor, t: Float) throws -> Tensor {
     guard a.shape == b.shape, let width = a.shape.last, width > 0 else {
-      throw StyleGANError.latentShape(what: "the second latent", actual: b.shape,
+      throw StyleGANError.latentShape(
+        what: "the second latent", actual: b.shape,
         expected: "\(a.shape)")
     }
     var result = a
@@ -53,7 +55,8 @@ public enum Latents {
       let theta = acos(min(max(dot, -1), 1))
       let s = sin(theta)
       let (wa, wb): (Double, Double) =
-        s < 1e-6 ? (1 - Double(t), Double(t))
+        s < 1e-6
+        ? (1 - Double(t), Double(t))
         : (sin((1 - Double(t)) * theta) / s, sin(Double(t) * theta) / s)
       for (offset, index) in range.enumerated() {
         result.scalars[index] = Float(wa * x[offset] + wb * y[offset])

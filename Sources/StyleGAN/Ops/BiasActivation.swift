@@ -25,15 +25,16 @@ enum Activation: Sendable {
 
 /// Noise, bias, activation, gain and clamp on a feature map, in the order the
 /// reference applies them:
-/// `y = clamp(gain · f(x · d[c] + noise + bias[c]), −clamp, clamp)`, where
-/// `d` is the demodulation of the convolution before (1 when absent).
+/// `y = clamp(gain · f(x · d[c] + g · noise + bias[c]), −clamp, clamp)`,
+/// where `d` is the demodulation of the convolution before (1 when absent)
+/// and `g` the noise strength.
 enum BiasActivation {
   /// Applies the step in place to `x` (`[C, H, W]`); `noise` is `[H, W]`,
-  /// added to every channel, `demodulation` holds `d[c]`, and `clamp` nil
-  /// means no clamping.
+  /// added to every channel times `noiseStrength`, `demodulation` holds
+  /// `d[c]`, and `clamp` nil means no clamping.
   static func apply(
     _ x: inout Tensor, bias: [Float], demodulation: [Float]? = nil, noise: [Float]? = nil,
-    activation: Activation, gain: Float, clamp: Float?
+    noiseStrength: Float = 1, activation: Activation, gain: Float, clamp: Float?
   ) {
     let channels = x.shape[0]
     let pixels = x.count / max(channels, 1)
@@ -50,7 +51,7 @@ enum BiasActivation {
           return
         }
         noise.withUnsafeBufferPointer { n in
-          for p in 0..<pixels { plane[p] = plane[p] * d + n[p] }
+          for p in 0..<pixels { plane[p] = plane[p] * d + n[p] * noiseStrength }
         }
       }
       parallelFor(channels) { c in

@@ -43,7 +43,8 @@ struct FIRFilter: Sendable, Equatable {
       return nil
     }
     for i in 0..<rows {
-      for j in 0..<columns where abs(f[i * columns + j] - rowSums[i] * columnSums[j] / total)
+      for j in 0..<columns
+      where abs(f[i * columns + j] - rowSums[i] * columnSums[j] / total)
         > 1e-6 * largest
       {
         return nil

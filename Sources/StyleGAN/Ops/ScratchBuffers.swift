@@ -27,7 +27,8 @@ final class ScratchBuffers: @unchecked Sendable {
       pointer.deallocate()
       buffer = nil
     }
-    let (pointer, capacity) = buffer ?? (UnsafeMutablePointer<Float>.allocate(capacity: count), count)
+    let (pointer, capacity) =
+      buffer ?? (UnsafeMutablePointer<Float>.allocate(capacity: count), count)
     defer {
       lock.withLock { free.append((pointer, capacity)) }
     }

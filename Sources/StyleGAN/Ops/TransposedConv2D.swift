@@ -17,11 +17,9 @@ enum TransposedConv2D {
     let outWidth = 2 * (width - 1) + kernel
     let taps = kernel * kernel
     let rowsOfProduct = outChannels * taps
-    var y = Tensor(shape: [outChannels, outHeight, outWidth])
-
     let bandRows = max(1, min(height, Conv2D.scratchBudget / max(1, rowsOfProduct * width)))
-    x.scalars.withUnsafeBufferPointer { input in
-      y.scalars.withUnsafeMutableBufferPointer { output in
+    return x.scalars.withUnsafeBufferPointer { input in
+      Tensor.filled(shape: [outChannels, outHeight, outWidth]) { output in
         ScratchBuffers.shared.withBuffer(rowsOfProduct * bandRows * width) { col in
           let (src, dst) = (input.baseAddress!, output.baseAddress!)
           var firstRow = 0
@@ -36,8 +34,12 @@ enum TransposedConv2D {
               c: col, ldc: band)
 
             // col2im: add each patch at twice its pixel's position.
+            // The first band clears each plane just before adding to it.
             parallelFor(outChannels) { o in
               let plane = dst + o * outHeight * outWidth
+              if firstRow == 0 {
+                plane.update(repeating: 0, count: outHeight * outWidth)
+              }
               for a in 0..<kernel {
                 for b in 0..<kernel {
                   let line = col + ((o * kernel + a) * kernel + b) * band
@@ -56,6 +58,5 @@ enum TransposedConv2D {
         }
       }
     }
-    return y
   }
 }

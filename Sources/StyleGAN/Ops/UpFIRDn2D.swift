@@ -38,23 +38,45 @@ enum UpFIRDn2D {
     let outHeight = rows.count
 
     // Rows: [C, H, W] → [C, H, outWidth].
-    var horizontal = Tensor(shape: [channels, height, outWidth])
-    x.scalars.withUnsafeBufferPointer { source in
-      horizontal.scalars.withUnsafeMutableBufferPointer { target in
+    let horizontal = x.scalars.withUnsafeBufferPointer { source in
+      Tensor.filled(shape: [channels, height, outWidth]) { target in
         columns.sources.withUnsafeBufferPointer { sources in
           columns.weights.withUnsafeBufferPointer { weights in
             let (src, dst) = (source.baseAddress!, target.baseAddress!)
             let (at, by, width_) = (sources.baseAddress!, weights.baseAddress!, columns.width)
+            // Without up-sampling, output j reads inputs j − p0 … j − p0 + t − 1:
+            // where all of them exist, the taps run as whole-row products.
+            let t = filter.horizontal.count
+            let interior =
+              up == 1
+              ? max(
+                0, padding.x0)..<max(max(0, padding.x0), min(outWidth, width - t + 1 + padding.x0))
+              : 0..<0
+            let taps = (0..<t).map { k in gain * filter.horizontal[t - 1 - k] }
             parallelChunks(channels * height, minimumChunk: 16) { range in
               for line in range {
                 let input = src + line * width
                 let output = dst + line * outWidth
-                for j in 0..<outWidth {
+                for j in 0..<outWidth where !interior.contains(j) {
                   var sum: Float = 0
                   for k in j * width_..<(j + 1) * width_ {
                     sum += by[k] * input[at[k]]
                   }
                   output[j] = sum
+                }
+                guard !interior.isEmpty else { continue }
+                let (first, last) = (interior.lowerBound, interior.upperBound)
+                let shifted = input - padding.x0
+                let w0 = taps[0]
+                for j in first..<last {
+                  output[j] = w0 * shifted[j]
+                }
+                for k in 1..<t {
+                  let wk = taps[k]
+                  let tap = shifted + k
+                  for j in first..<last {
+                    output[j] += wk * tap[j]
+                  }
                 }
               }
             }
@@ -64,15 +86,15 @@ enum UpFIRDn2D {
     }
 
     // Columns: [C, H, outWidth] → [C, outHeight, outWidth], a row at a time.
-    var output = Tensor(shape: [channels, outHeight, outWidth])
-    horizontal.scalars.withUnsafeBufferPointer { source in
-      output.scalars.withUnsafeMutableBufferPointer { target in
+    return horizontal.scalars.withUnsafeBufferPointer { source in
+      Tensor.filled(shape: [channels, outHeight, outWidth]) { target in
         let (src, dst) = (source.baseAddress!, target.baseAddress!)
         parallelChunks(channels * outHeight, minimumChunk: 16) { range in
           for line in range {
             let channel = line / outHeight
             let j = line % outHeight
             let out = dst + line * outWidth
+            out.update(repeating: 0, count: outWidth)
             for k in j * rows.width..<(j + 1) * rows.width {
               let input = src + (channel * height + rows.sources[k]) * outWidth
               let weight = rows.weights[k]
@@ -84,7 +106,6 @@ enum UpFIRDn2D {
         }
       }
     }
-    return output
   }
 
   /// The reference's `upsample2d`: up-sampling by 2 with padding

@@ -74,9 +74,9 @@ struct MappingNetwork: Sendable {
     return v.map { $0 * scale }
   }
 
-  /// `a + t · (b − a)`, evaluated as PyTorch's `lerp` does (from the nearer
-  /// end) so that the rounding matches.
+  /// `a + t · (b − a)`, evaluated as PyTorch's `lerp` does so that the
+  /// rounding matches: from `a` when `|t| < 0.5`, else `b − (b − a)(1 − t)`.
   static func lerp(_ a: Float, _ b: Float, _ t: Float) -> Float {
-    t < 0.5 ? a + t * (b - a) : b - (b - a) * (1 - t)
+    abs(t) < 0.5 ? a + t * (b - a) : b - (b - a) * (1 - t)
   }
 }

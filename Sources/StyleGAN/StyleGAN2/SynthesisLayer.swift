@@ -44,13 +44,12 @@ struct SynthesisLayer: Sendable {
   {
     let styles = affine.apply(w)
     var (y, demodulation) = conv.convolve(x, styles: styles)
-    var scaledNoise: [Float]?
-    if let noise, let plane = noiseSource.noise(constant: noise.constant, resolution: resolution)
-    {
-      scaledNoise = plane.map { $0 * noise.strength }
+    let plane = noise.flatMap {
+      noiseSource.noise(constant: $0.constant, resolution: resolution)
     }
     BiasActivation.apply(
-      &y, bias: bias, demodulation: demodulation, noise: scaledNoise, activation: .leakyReLU,
+      &y, bias: bias, demodulation: demodulation, noise: plane,
+      noiseStrength: noise?.strength ?? 0, activation: .leakyReLU,
       gain: Activation.leakyReLU.defaultGain * gain, clamp: convClamp.map { $0 * gain })
     return y
   }

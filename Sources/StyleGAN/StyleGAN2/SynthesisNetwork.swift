@@ -3,6 +3,11 @@
 ///
 /// Block `b` reads its ws from index `Σ_{earlier} convCount`; its ToRGB
 /// shares the next block's first w, as in the reference.
+///
+/// Blocks flagged for fp16 (the top `num_fp16_res` resolutions) are computed
+/// in fp32, as the reference computes them with `force_fp32=True`: the
+/// fp16-only pre-normalisation of the modulated convolution does not apply,
+/// and the clamp `±conv_clamp · gain` applies in every layer either way.
 struct SynthesisNetwork: Sendable {
   var blocks: [SynthesisBlock]
   var numWs: Int
