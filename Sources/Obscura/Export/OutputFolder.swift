@@ -62,9 +62,14 @@ final class OutputFolder {
   }
 
   /// The folder holding `path`; "." for a bare name, "/" for the root.
-  private static func parent(of path: String) -> String {
-    let parent = (path as NSString).deletingLastPathComponent
-    if parent.isEmpty { return "." }
-    return parent
+  ///
+  /// Written out rather than `NSString.deletingLastPathComponent`, which
+  /// traps on a one-character name in this Foundation.
+  static func parent(of path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+    guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+    if slash == trimmed.startIndex { return "/" }
+    return String(trimmed[..<slash])
   }
 }
