@@ -63,11 +63,25 @@ final class RenderSession {
   /// The image files read so far, in order (for `watch` to follow).
   private(set) var inputFiles: [String] = []
 
-  /// Checks every font family and image file the layers (and their masks) name.
+  /// What the inputs' check noticed without failing (a substituted font face).
+  private(set) var warnings: [ObscuraWarning] = []
+
+  /// Checks every font family and image file the layers (and their masks)
+  /// name, and records a warning for each text layer whose font weight or
+  /// style the family lacks.
   func validateInputs() throws {
     func check(_ layer: Layer) throws {
       switch layer.content {
-      case .text(let block): _ = try Fonts.resolve(family: block.font.family)
+      case .text(let block):
+        let family = try Fonts.resolve(family: block.font.family)
+        if let used = try FontLibrary.shared().matchedFace(for: block.font),
+          !used.matches(block.font)
+        {
+          warnings.append(
+            .fontFaceSubstituted(
+              layer: layer.name, requested: block.font.faceName,
+              used: used.name(family: family)))
+        }
       case .image(let path, _):
         let resolved = poster.resolve(path)
         guard FileManager.default.fileExists(atPath: resolved) else {

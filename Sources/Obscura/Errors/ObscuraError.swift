@@ -150,6 +150,31 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
   }
 }
 
+/// Something a render did differently from what the sketch asked, without
+/// failing: the files are written, and the CLI prints each warning.
+///
+/// Its wording lives here, next to the errors'.
+public enum ObscuraWarning: Sendable, Equatable, CustomStringConvertible {
+  /// A layer with a blend mode in an SVG file: SVG 1.1 has no blend modes,
+  /// so Cairo draws the layer as an embedded image at the export DPI.
+  case svgBlendModeAsImage(layer: String, blendMode: String, dpi: Double)
+  /// A layer asks for a weight or style its font family does not have;
+  /// fontconfig picked another face of the family.
+  case fontFaceSubstituted(layer: String, requested: String, used: String)
+
+  /// The message shown to the user.
+  public var description: String {
+    switch self {
+    case .svgBlendModeAsImage(let layer, let blendMode, let dpi):
+      return "SVG: layer '\(layer)' uses blend mode \(blendMode), which SVG 1.1 cannot "
+        + "express; it is embedded as an image at \(format(dpi)) dpi."
+    case .fontFaceSubstituted(let layer, let requested, let used):
+      return "Font: layer '\(layer)' asks for \(requested), which is not available; "
+        + "\(used) is used instead."
+    }
+  }
+}
+
 /// A number without a trailing `.0` when it is whole.
 private func format(_ value: Double) -> String {
   if value.isFinite, value == value.rounded(), abs(value) < 1e15 {

@@ -41,6 +41,7 @@ enum RunCommand: Command {
       plugin, sketchPath: source.path, typeName: source.typeName, request: request,
       progress: rendering)
     rendering.finish()
+    result.printWarnings()
     for line in result.summary(compileSeconds: built.compiled ? built.seconds : nil) {
       print(line)
     }
