@@ -54,6 +54,8 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
   /// A generated (StyleGAN) layer could not produce its image; `location` is
   /// the sketch line that built the layer.
   case generatedLayer(layer: String, location: SourceLocation, problem: GeneratedProblem)
+  /// A font or image problem of one layer, with the sketch line that built it.
+  indirect case inLayer(layer: String, location: SourceLocation, error: ObscuraError)
   /// An output folder that does not exist or cannot be written.
   case outputNotWritable(path: String, reason: String)
   /// A file that could not be written or moved into place.
@@ -136,6 +138,8 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
       return "Layer '\(layer)' could not produce its pixels: \(reason)"
     case .generatedLayer(let layer, let location, let problem):
       return "\(location): generated layer '\(layer)': \(problem)."
+    case .inLayer(let layer, let location, let error):
+      return "\(location): layer '\(layer)': \(error)"
     case .outputNotWritable(let path, let reason):
       return "Cannot write to the output folder \(path): \(reason)."
     case .writeFailed(let path, let reason):
