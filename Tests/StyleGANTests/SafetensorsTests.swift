@@ -26,6 +26,29 @@ struct SafetensorsTests {
     #expect(reloaded.safetensorsBytes(network: .gEma) == bytes)
   }
 
+  @Test("a truncated file names the first tensor, by name, whose data is cut off")
+  func truncatedNamesFirstTensor() throws {
+    let bytes = try checkpoint("sg2-tiny32.pkl").safetensorsBytes()
+    let length = bytes[0..<8].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+    let kept = (bytes.count - 8 - length) / 2
+    let json = try JSONSerialization.jsonObject(with: Data(bytes[8..<(8 + length)]))
+    let header = try #require(json as? [String: Any])
+    let cut = header.keys.sorted().first { name in
+      guard let entry = header[name] as? [String: Any],
+        let offsets = entry["data_offsets"] as? [Int]
+      else { return false }
+      return offsets[1] > kept
+    }
+    let expected = try #require(cut)
+    let truncated = Array(bytes[0..<(8 + length + kept)])
+    #expect(
+      throws: CheckpointProblem.malformedSafetensors(
+        detail: "tensor \(expected) has data_offsets outside the file (truncated?)")
+    ) {
+      try Checkpoint.load(bytes: truncated)
+    }
+  }
+
   @Test("the file follows the safetensors layout: length, JSON header, raw float32")
   func layout() throws {
     let original = try checkpoint("sg2-cond16.pkl")

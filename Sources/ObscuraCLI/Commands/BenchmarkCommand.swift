@@ -43,6 +43,10 @@ enum BenchmarkCommand: Command {
     let times = report.secondsPerImage.map { String(format: "%.3f", $0) }.joined(separator: " ")
     print("seconds per image:  \(times) (best of \(report.runs), batch 1, after one warm-up)")
     print(String(format: "images per second:  %.2f", report.imagesPerSecond))
+    print(
+      String(
+        format: "CPU per image:      %.3f s (user + system, all threads)",
+        report.cpuSecondsPerImage))
     print(String(format: "conv work:          %.2f GFLOP per image", report.convolutionFLOPs / 1e9))
     print(
       String(

@@ -58,8 +58,10 @@ struct SafetensorsFile {
       }
     }
 
+    // In name order, so that a damaged file is reported the same way on
+    // every run.
     var tensors: [String: Tensor] = [:]
-    for (name, entry) in header where name != "__metadata__" {
+    for (name, entry) in header.sorted(by: { $0.key < $1.key }) where name != "__metadata__" {
       func problem(_ detail: String) -> CheckpointProblem {
         .malformedSafetensors(detail: "tensor \(name) \(detail)")
       }
