@@ -93,6 +93,10 @@ final class RenderSession {
   }
 
   /// Checks the font or image file of `layer` itself (not its mask's).
+  ///
+  /// FIXME: text a drawing closure sets with `ctx.draw(TextBlock)` is only
+  /// known once the closure runs, so its font is neither checked here nor
+  /// warned about when fontconfig substitutes a face.
   private func checkInputs(of layer: Layer) throws {
     switch layer.content {
     case .text(let block):

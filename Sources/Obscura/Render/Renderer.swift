@@ -39,7 +39,9 @@ public enum Renderer {
   public static func render(_ poster: Poster, options: RenderOptions) throws -> RenderResult {
     let folder = try OutputFolder(options.outputDirectory)
     do {
-      return try render(poster, options: options, folder: folder)
+      let result = try render(poster, options: options, folder: folder)
+      folder.finish()
+      return result
     } catch {
       folder.removeIfUnused()
       throw error
