@@ -30,6 +30,12 @@ struct BadInputTests {
 
     """
 
+  /// The 1-based line of the probe that contains `text`.
+  static func probeLine(containing text: String) throws -> Int {
+    let lines = probe.split(separator: "\n", omittingEmptySubsequences: false)
+    return try #require(lines.firstIndex { $0.contains(text) }) + 1
+  }
+
   /// Runs the probe with `arguments` into a fresh `out` folder.
   private func runProbe(_ arguments: [String]) throws -> (ObscuraProcess.Result, Scratch) {
     let scratch = try Scratch()
@@ -110,7 +116,11 @@ struct BadInputTests {
   func unknownFont() throws {
     let (result, scratch) = try runProbe(["--param", "font=Intr"])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("Unknown font family 'Intr'. Close matches: Inter"))
+    let line = try BadInputTests.probeLine(containing: "poster.add(.title(")
+    #expect(
+      result.stderr.hasPrefix(
+        "obscura: error: Probe.swift:\(line): layer 'Title “Probe”': Unknown font family "
+          + "'Intr'. Close matches: Inter"), "\(result.stderr)")
     #expect(scratch.files(in: "out").isEmpty)
     #expect(!FileManager.default.fileExists(atPath: scratch.path + "/out"), "no empty out/ left")
   }
@@ -119,9 +129,11 @@ struct BadInputTests {
   func missingImage() throws {
     let (result, scratch) = try runProbe(["--param", "image=sky.png"])
     #expect(result.status == 1)
+    let line = try BadInputTests.probeLine(containing: "poster.add(.image(image))")
     #expect(
-      result.stderr.contains(
-        "Image file sky.png does not exist. Looked for it at \(scratch.path)/sky.png."))
+      result.stderr
+        == "obscura: error: Probe.swift:\(line): layer 'sky.png': Image file sky.png does not "
+        + "exist. Looked for it at \(scratch.path)/sky.png.\n")
     #expect(scratch.files(in: "out").isEmpty)
     #expect(!FileManager.default.fileExists(atPath: scratch.path + "/out"), "no empty out/ left")
   }

@@ -58,5 +58,7 @@ struct InterruptTests {
     #expect(process.terminationStatus == 128 + number)
     #expect(scratch.files(in: "out").filter { $0.hasSuffix(".tmp") }.isEmpty)
     #expect(!scratch.files(in: "out").contains("Slow-seed5.pdf"))
+    // The run created out/ for the PDF; interrupted, it leaves no empty folder.
+    #expect(!FileManager.default.fileExists(atPath: scratch.path + "/out"))
   }
 }

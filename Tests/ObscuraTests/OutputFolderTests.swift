@@ -79,6 +79,17 @@ struct OutputFolderTests {
     #expect(FileManager.default.fileExists(atPath: base + "/out/posters/Probe-seed1.png"))
   }
 
+  @Test("Parents of relative, absolute and one-letter paths")
+  func parents() {
+    #expect(OutputFolder.parent(of: "o") == ".")
+    #expect(OutputFolder.parent(of: "out/") == ".")
+    #expect(OutputFolder.parent(of: "a/b") == "a")
+    #expect(OutputFolder.parent(of: "a/b//") == "a")
+    #expect(OutputFolder.parent(of: "/o") == "/")
+    #expect(OutputFolder.parent(of: "/") == "/")
+    #expect(OutputFolder.parent(of: "/tmp/x/y") == "/tmp/x")
+  }
+
   @Test("An output path that is a file is refused before anything is drawn")
   func fileInTheWay() throws {
     let base = try temporaryFolder()

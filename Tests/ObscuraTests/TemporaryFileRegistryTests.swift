@@ -70,4 +70,26 @@ struct TemporaryFileRegistryTests {
     }
     #expect(registry.paths.isEmpty)
   }
+
+  @Test("removeAll removes registered folders that are empty and keeps the others")
+  func removesEmptyFolders() throws {
+    let base = try temporaryFolder()
+    let registry = TemporaryFileRegistry()
+    for name in ["out", "out/posters", "full"] {
+      try FileManager.default.createDirectory(
+        atPath: base + "/" + name, withIntermediateDirectories: false)
+      registry.registerFolder(base + "/" + name)
+    }
+    #expect(FileManager.default.createFile(atPath: base + "/full/kept.png", contents: Data()))
+    registry.removeAll()
+    #expect(try FileManager.default.contentsOfDirectory(atPath: base) == ["full"])
+
+    // A folder whose render ended is no longer the registry's to remove.
+    try FileManager.default.createDirectory(
+      atPath: base + "/done", withIntermediateDirectories: false)
+    registry.registerFolder(base + "/done")
+    registry.unregisterFolder(base + "/done")
+    registry.removeAll()
+    #expect(FileManager.default.fileExists(atPath: base + "/done"))
+  }
 }

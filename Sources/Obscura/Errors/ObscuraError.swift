@@ -54,6 +54,8 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
   /// A generated (StyleGAN) layer could not produce its image; `location` is
   /// the sketch line that built the layer.
   case generatedLayer(layer: String, location: SourceLocation, problem: GeneratedProblem)
+  /// A font or image problem of one layer, with the sketch line that built it.
+  indirect case inLayer(layer: String, location: SourceLocation, error: ObscuraError)
   /// An output folder that does not exist or cannot be written.
   case outputNotWritable(path: String, reason: String)
   /// A file that could not be written or moved into place.
@@ -136,6 +138,8 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
       return "Layer '\(layer)' could not produce its pixels: \(reason)"
     case .generatedLayer(let layer, let location, let problem):
       return "\(location): generated layer '\(layer)': \(problem)."
+    case .inLayer(let layer, let location, let error):
+      return "\(location): layer '\(layer)': \(error)"
     case .outputNotWritable(let path, let reason):
       return "Cannot write to the output folder \(path): \(reason)."
     case .writeFailed(let path, let reason):
@@ -146,6 +150,31 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
       return "Cairo failed in \(operation): \(status)."
     case .png(let path, let reason):
       return "libpng failed on \(path): \(reason)."
+    }
+  }
+}
+
+/// Something a render did differently from what the sketch asked, without
+/// failing: the files are written, and the CLI prints each warning.
+///
+/// Its wording lives here, next to the errors'.
+public enum ObscuraWarning: Sendable, Equatable, CustomStringConvertible {
+  /// A layer with a blend mode in an SVG file: SVG 1.1 has no blend modes,
+  /// so Cairo draws the layer as an embedded image at the export DPI.
+  case svgBlendModeAsImage(layer: String, blendMode: String, dpi: Double)
+  /// A layer asks for a weight or style its font family does not have;
+  /// fontconfig picked another face of the family.
+  case fontFaceSubstituted(layer: String, requested: String, used: String)
+
+  /// The message shown to the user.
+  public var description: String {
+    switch self {
+    case .svgBlendModeAsImage(let layer, let blendMode, let dpi):
+      return "SVG: layer '\(layer)' uses blend mode \(blendMode), which SVG 1.1 cannot "
+        + "express; it is embedded as an image at \(format(dpi)) dpi."
+    case .fontFaceSubstituted(let layer, let requested, let used):
+      return "Font: layer '\(layer)' asks for \(requested), which is not available; "
+        + "\(used) is used instead."
     }
   }
 }

@@ -8,13 +8,17 @@ final class OutputFolder {
   let path: String
   /// The folders this render created, outermost first.
   private var created: [String] = []
+  /// Where created folders are registered while the render runs, so that
+  /// an interrupted render removes them when empty.
+  private let registry: TemporaryFileRegistry
 
   /// Checks that `path` is a writable folder, or that it can be created
   /// (its nearest existing ancestor is a writable folder). Creates nothing.
   ///
   /// - Throws: ``ObscuraError/outputNotWritable(path:reason:)``.
-  init(_ path: String) throws {
+  init(_ path: String, registry: TemporaryFileRegistry = .shared) throws {
     self.path = path
+    self.registry = registry
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
       guard isFolder.boolValue else {
@@ -51,6 +55,7 @@ final class OutputFolder {
           path: path, reason: "it cannot be created: \(String(cString: strerror(errno)))")
       }
       created.append(folder)
+      registry.registerFolder(folder)
     }
   }
 
@@ -58,13 +63,24 @@ final class OutputFolder {
   /// they are empty (`rmdir(2)` refuses any other).
   func removeIfUnused() {
     for folder in created.reversed() where rmdir(folder) != 0 { break }
+    finish()
+  }
+
+  /// Ends the render's claim on the folders it created: they stay as they are.
+  func finish() {
+    for folder in created { registry.unregisterFolder(folder) }
     created = []
   }
 
   /// The folder holding `path`; "." for a bare name, "/" for the root.
-  private static func parent(of path: String) -> String {
-    let parent = (path as NSString).deletingLastPathComponent
-    if parent.isEmpty { return "." }
-    return parent
+  ///
+  /// Written out rather than `NSString.deletingLastPathComponent`, which
+  /// traps on a one-character name in this Foundation.
+  static func parent(of path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+    guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+    if slash == trimmed.startIndex { return "/" }
+    return String(trimmed[..<slash])
   }
 }

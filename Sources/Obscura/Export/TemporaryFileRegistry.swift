@@ -4,14 +4,16 @@ import Foundation
 /// stopped by a signal can remove them before it exits.
 ///
 /// ``AtomicFile`` registers each temporary path before anything creates it
-/// and unregisters it once it is renamed into place or removed. A signal
-/// handler of the CLI calls ``removeAll(closing:)`` and then exits.
+/// and unregisters it once it is renamed into place or removed; a render
+/// registers the output folders it created until it ends. A signal handler
+/// of the CLI calls ``removeAll(closing:)`` and then exits.
 public final class TemporaryFileRegistry: @unchecked Sendable {
   /// The registry every atomic write of this process uses.
   public static let shared = TemporaryFileRegistry()
 
   private let lock = NSLock()
   private var registered: Set<String> = []
+  private var folders: [String] = []
   private var isClosed = false
 
   /// Creates an empty registry (tests use their own).
@@ -43,7 +45,23 @@ public final class TemporaryFileRegistry: @unchecked Sendable {
     registered.remove(path)
   }
 
-  /// Removes every registered file (`unlink(2)`).
+  /// Records `folder`, just created by a render, so that an interrupted
+  /// render removes it again when it is still empty.
+  public func registerFolder(_ folder: String) {
+    lock.lock()
+    defer { lock.unlock() }
+    folders.append(folder)
+  }
+
+  /// Forgets `folder` (its render ended and decided about it).
+  public func unregisterFolder(_ folder: String) {
+    lock.lock()
+    defer { lock.unlock() }
+    folders.removeAll { $0 == folder }
+  }
+
+  /// Removes every registered file (`unlink(2)`), then every registered
+  /// folder that is empty, newest first (`rmdir(2)` refuses any other).
   ///
   /// The paths stay registered until their writers unregister them, so that
   /// a second call also removes a file a writer created after the first.
@@ -58,6 +76,7 @@ public final class TemporaryFileRegistry: @unchecked Sendable {
     if closing { isClosed = true }
     let paths = registered.sorted()
     for path in paths { unlink(path) }
+    for folder in folders.reversed() { rmdir(folder) }
     return paths
   }
 }

@@ -39,7 +39,9 @@ public enum Renderer {
   public static func render(_ poster: Poster, options: RenderOptions) throws -> RenderResult {
     let folder = try OutputFolder(options.outputDirectory)
     do {
-      return try render(poster, options: options, folder: folder)
+      let result = try render(poster, options: options, folder: folder)
+      folder.finish()
+      return result
     } catch {
       folder.removeIfUnused()
       throw error
@@ -58,6 +60,7 @@ public enum Renderer {
     let formats = options.formats.isEmpty ? poster.settings.formats : options.formats
     let steps = Double(formats.count + (options.layers ? 1 : 0))
     var files: [ExportedFile] = []
+    var warnings = session.warnings
 
     for (step, format) in formats.enumerated() {
       let path = (options.outputDirectory as NSString).appendingPathComponent(
@@ -78,6 +81,7 @@ public enum Renderer {
         session, format: format, to: path, metadata: metadata, folder: folder,
         progress: report, writing: writing)
       files.append(try describe(path, format: format, kind: .poster, geometry: poster.geometry))
+      if format == .svg { warnings += svgWarnings(poster) }
     }
 
     if options.layers {
@@ -88,7 +92,17 @@ public enum Renderer {
     options.progress?(RenderProgress(stage: .done, fraction: 1))
     return RenderResult(
       seed: poster.seed, settings: poster.settings, geometry: poster.geometry, files: files,
-      layerNames: poster.layers.map { $0.name }, inputFiles: session.inputFiles)
+      layerNames: poster.layers.map { $0.name }, inputFiles: session.inputFiles,
+      warnings: warnings.map { $0.description })
+  }
+
+  /// A warning per layer whose blend mode SVG 1.1 cannot express: Cairo's
+  /// SVG surface then draws it as a fallback image at the export DPI.
+  static func svgWarnings(_ poster: Poster) -> [ObscuraWarning] {
+    poster.layers.filter { $0.blendMode != .normal }.map { layer in
+      .svgBlendModeAsImage(
+        layer: layer.name, blendMode: layer.blendMode.rawValue, dpi: poster.geometry.dpi)
+    }
   }
 
   /// The composited poster as straight RGBA pixels at the poster's DPI.

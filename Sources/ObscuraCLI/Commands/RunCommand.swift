@@ -19,7 +19,6 @@ enum RunCommand: Command {
     let files = arguments.positionals()
     try arguments.finish()
     guard files.count == 1 else { throw UsageError("give one sketch file to run") }
-    Interrupts.install()
 
     let source = try SketchSource(path: files[0])
     let compiler = try PluginCompiler()
@@ -28,12 +27,15 @@ enum RunCommand: Command {
     }
     if !built.warnings.isEmpty { Diagnostics.write(built.warnings + "\n") }
     let plugin = try Plugin.load(built.path)
+    // After compiling: an ignored signal stays ignored in child processes.
+    Interrupts.install()
 
     let result = try Progress.showing("rendering \(source.typeName)") { progress in
       try RenderJob.render(
         plugin, sketchPath: source.path, typeName: source.typeName, request: request,
         progress: progress)
     }
+    result.printWarnings()
     for line in result.summary(compileSeconds: built.compiled ? built.seconds : nil) {
       print(line)
     }

@@ -95,6 +95,7 @@ final class WatchSession {
         var lines = result.summary(compileSeconds: built.compiled ? built.seconds : nil)
         lines[lines.count - 1] += String(
           format: " · change to files %.2f s", Date().timeIntervalSince(changedAt))
+        result.printWarnings()
         for line in lines { Diagnostics.note(line) }
       } else {
         Diagnostics.error(response.error ?? "the render failed")

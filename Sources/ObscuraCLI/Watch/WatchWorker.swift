@@ -14,7 +14,6 @@ enum WatchWorker {
   static func serve() -> Never {
     signal(SIGINT, SIG_IGN)  // The session decides when the worker ends,
     Interrupts.install([SIGTERM])  // and a stopped export leaves no temporary file.
-    Interrupts.install([SIGTERM])  // It ends the worker with SIGTERM.
     let channel = dup(STDOUT_FILENO)
     dup2(STDERR_FILENO, STDOUT_FILENO)
     let output = FileHandle(fileDescriptor: channel, closeOnDealloc: true)
