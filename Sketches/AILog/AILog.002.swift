@@ -10,10 +10,10 @@ struct AILog002: Sketch {
     paper: .a3, orientation: .portrait, unit: .mm, dpi: 300, seed: 2,
     background: Color(hex: 0xF1EEE9),
     parameters: [
-      .integer("sunset", 6, summary: "the seed of the sunset"),
-      .number("psi", 0.7, summary: "truncation psi"),
-      .integer("strips", 23, summary: "how many strips the image is cut into"),
-      .number("shift", 20, summary: "the largest vertical shift of a strip in mm"),
+      .integer("sunset", 6, in: 0...4_294_967_295, summary: "the seed of the sunset"),
+      .number("psi", 0.7, in: 0...1.5, summary: "truncation psi"),
+      .integer("strips", 23, in: 2...80, summary: "how many strips the image is cut into"),
+      .number("shift", 20, in: 0...60, summary: "the largest vertical shift of a strip in mm"),
       .text("title", "Not today", summary: "the title"),
     ],
     formats: [.png, .pdf])

@@ -11,9 +11,9 @@ struct AILog003: Sketch {
     paper: .a3, orientation: .portrait, unit: .mm, dpi: 300, seed: 3,
     background: Color(hex: 0xE8E5DF),
     parameters: [
-      .integer("first", 0, summary: "the first seed on the sheet"),
-      .integer("marked", 15, summary: "the seed ringed in red"),
-      .number("psi", 0.7, summary: "truncation psi"),
+      .integer("first", 0, in: 0...4_294_967_260, summary: "the first seed on the sheet"),
+      .integer("marked", 15, in: 0...4_294_967_295, summary: "the seed ringed in red"),
+      .number("psi", 0.7, in: 0...1.5, summary: "truncation psi"),
       .text("title", "You know nothing", summary: "the title"),
     ],
     formats: [.png, .pdf])

@@ -11,10 +11,10 @@ struct AILog004: Sketch {
     paper: .a3, orientation: .portrait, unit: .mm, dpi: 300, seed: 4,
     background: Color(hex: 0x0F0F13),
     parameters: [
-      .integer("from", 20, summary: "the seed at the top"),
-      .integer("to", 9, summary: "the seed at the bottom"),
-      .integer("steps", 9, summary: "how many bands"),
-      .number("psi", 0.7, summary: "truncation psi"),
+      .integer("from", 20, in: 0...4_294_967_295, summary: "the seed at the top"),
+      .integer("to", 9, in: 0...4_294_967_295, summary: "the seed at the bottom"),
+      .integer("steps", 9, in: 2...40, summary: "how many bands"),
+      .number("psi", 0.7, in: 0...1.5, summary: "truncation psi"),
       .text("title", "Home is behind", summary: "the title"),
     ],
     formats: [.png, .pdf])

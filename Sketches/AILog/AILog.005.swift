@@ -11,9 +11,9 @@ struct AILog005: Sketch {
     paper: .a3, orientation: .portrait, unit: .mm, dpi: 300, seed: 5,
     background: Color(hex: 0x08080C),
     parameters: [
-      .integer("sky", 10, summary: "the seed of the framed horizon"),
-      .number("psi", 0.7, summary: "truncation psi"),
-      .integer("lines", 72, summary: "how many lines draw the ground"),
+      .integer("sky", 10, in: 0...4_294_967_295, summary: "the seed of the framed horizon"),
+      .number("psi", 0.7, in: 0...1.5, summary: "truncation psi"),
+      .integer("lines", 72, in: 2...400, summary: "how many lines draw the ground"),
       .text("title", "World is ahead", summary: "the title"),
     ],
     formats: [.png, .pdf])

@@ -8,8 +8,9 @@ struct FlowField: Sketch {
     paper: .a3, orientation: .portrait, unit: .mm, dpi: 300, seed: 7,
     background: Color(hex: 0x0B1026),
     parameters: [
-      .integer("strokes", 5200, summary: "how many strokes follow the field"),
-      .number("scale", 0.0065, summary: "noise frequency per mm: lower is calmer"),
+      .integer("strokes", 5200, in: 1...50_000, summary: "how many strokes follow the field"),
+      .number("scale", 0.0065, in: 0.0005...0.05,
+        summary: "noise frequency per mm: lower is calmer"),
       .text("title", "FLOW FIELD", summary: "the title in the lower margin"),
     ])
 

@@ -8,8 +8,8 @@ struct Grid: Sketch {
     paper: .a3, orientation: .portrait, unit: .mm, dpi: 300, seed: 12,
     background: Color(hex: 0xF2EADB),
     parameters: [
-      .integer("columns", 11, summary: "cells across; rows follow the paper's ratio"),
-      .number("offset", 3.2, summary: "misregistration of the pink ink in mm"),
+      .integer("columns", 11, in: 1...60, summary: "cells across; rows follow the paper's ratio"),
+      .number("offset", 3.2, in: 0...12, summary: "misregistration of the pink ink in mm"),
       .text("title", "Grid", summary: "the title above the grid"),
     ])
 

@@ -12,7 +12,7 @@ struct BadInputTests {
     struct Probe: Sketch {
       var settings = Settings(
         paper: .a6, dpi: 300, seed: 1,
-        parameters: [.integer("count", 3), .text("font", "Inter"), .text("image", "")])
+        parameters: [.integer("count", 3, in: 0...20), .text("font", "Inter"), .text("image", "")])
 
       func compose(_ poster: inout Poster) throws {
         let count = try poster.integer("count")
@@ -29,6 +29,12 @@ struct BadInputTests {
     }
 
     """
+
+  /// The 1-based line of the probe that contains `text`.
+  static func probeLine(containing text: String) throws -> Int {
+    let lines = probe.split(separator: "\n", omittingEmptySubsequences: false)
+    return try #require(lines.firstIndex { $0.contains(text) }) + 1
+  }
 
   /// Runs the probe with `arguments` into a fresh `out` folder.
   private func runProbe(_ arguments: [String]) throws -> (ObscuraProcess.Result, Scratch) {
@@ -66,6 +72,17 @@ struct BadInputTests {
     #expect(scratch.files(in: "out").isEmpty)
   }
 
+  @Test("a --param value outside the declared range names the parameter, value and range")
+  func parameterOutOfRange() throws {
+    let (result, scratch) = try runProbe(["--param", "count=-5"])
+    #expect(result.status == 1)
+    #expect(
+      result.stderr
+        == "obscura: error: Parameter 'count' must be from 0 to 20, but -5 is outside that "
+        + "range.\n")
+    #expect(scratch.files(in: "out").isEmpty)
+  }
+
   @Test("a --param without '=' is a usage error")
   func malformedParameter() throws {
     let (result, _) = try runProbe(["--param", "count"])
@@ -99,18 +116,26 @@ struct BadInputTests {
   func unknownFont() throws {
     let (result, scratch) = try runProbe(["--param", "font=Intr"])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("Unknown font family 'Intr'. Close matches: Inter"))
+    let line = try BadInputTests.probeLine(containing: "poster.add(.title(")
+    #expect(
+      result.stderr.hasPrefix(
+        "obscura: error: Probe.swift:\(line): layer 'Title “Probe”': Unknown font family "
+          + "'Intr'. Close matches: Inter"), "\(result.stderr)")
     #expect(scratch.files(in: "out").isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: scratch.path + "/out"), "no empty out/ left")
   }
 
   @Test("a missing image is named")
   func missingImage() throws {
     let (result, scratch) = try runProbe(["--param", "image=sky.png"])
     #expect(result.status == 1)
+    let line = try BadInputTests.probeLine(containing: "poster.add(.image(image))")
     #expect(
-      result.stderr.contains(
-        "Image file sky.png does not exist. Looked for it at \(scratch.path)/sky.png."))
+      result.stderr
+        == "obscura: error: Probe.swift:\(line): layer 'sky.png': Image file sky.png does not "
+        + "exist. Looked for it at \(scratch.path)/sky.png.\n")
     #expect(scratch.files(in: "out").isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: scratch.path + "/out"), "no empty out/ left")
   }
 
   @Test("an output folder that cannot be created is named")
@@ -156,5 +181,7 @@ struct BadInputTests {
     #expect(result.status != 0)
     #expect(result.stderr.contains("Fatal error: Index out of range"))
     #expect(scratch.files(in: "out").filter { !$0.hasPrefix(".") }.isEmpty)
+    // The trap comes while the PNG is composited, before the folder is made.
+    #expect(!FileManager.default.fileExists(atPath: scratch.path + "/out"), "no empty out/ left")
   }
 }

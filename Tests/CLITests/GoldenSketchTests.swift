@@ -33,7 +33,7 @@ struct GoldenSketchTests {
     let result = try ObscuraProcess.run(
       [
         "run", root + "/" + sketch, "--dpi", GoldenSketchTests.dpi, "--seed", "1",
-        "--out", scratch.path,
+        "--format", "png", "--out", scratch.path,
       ], in: root)
     try #require(result.status == 0, "obscura run failed:\n\(result.output)")
     let written = scratch.files().filter { $0.hasSuffix(".png") }

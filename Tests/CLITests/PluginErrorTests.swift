@@ -80,3 +80,22 @@ struct PluginErrorTests {
     #expect(result.stderr.contains("several types conform to Sketch (A, B)"))
   }
 }
+
+extension PluginErrorTests {
+  @Test("a missing compiler is named, with the way to point at one")
+  func missingCompiler() throws {
+    let scratch = try Scratch()
+    try scratch.write(
+      "Fine.swift",
+      "import Obscura\nstruct Fine: Sketch {\n  var settings = Settings()\n"
+        + "  func compose(_ poster: inout Poster) throws {}\n}\n// \(UUID())\n")
+    let result = try ObscuraProcess.run(
+      ["run", "Fine.swift"], in: scratch.path,
+      environment: ["OBSCURA_SWIFTC": "/nonexistent/swiftc"])
+    #expect(result.status == 1)
+    #expect(
+      result.stderr
+        == "obscura: error: swiftc not found (searched OBSCURA_SWIFTC=/nonexistent/swiftc); "
+        + "install the Swift toolchain or set OBSCURA_SWIFTC to its swiftc\n")
+  }
+}

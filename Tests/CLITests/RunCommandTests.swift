@@ -122,3 +122,21 @@ struct RunCommandTests {
     #expect(result.stderr.contains("usage: obscura run FILE [options]"))
   }
 }
+
+extension RunCommandTests {
+  @Test("on a terminal a render that takes a while shows a progress bar, then clears it")
+  func progressOnTerminal() throws {
+    let scratch = try Scratch()
+    let root = ObscuraProcess.repositoryRoot
+    // `script` runs the command on a pseudo-terminal.
+    let command =
+      "\(ObscuraProcess.executable) run \(root)/Sketches/Examples/FlowField.swift"
+      + " --dpi 90 --format png --out \(scratch.path)/out"
+    let result = try ObscuraProcess.run(
+      ["-qec", command, "/dev/null"], in: scratch.path, executable: "/usr/bin/script")
+    #expect(result.status == 0, "\(result.output)")
+    #expect(result.stdout.contains("rendering FlowField ["), "\(result.stdout)")
+    #expect(result.stdout.contains("█"))
+    #expect(result.stdout.contains("\r\u{1B}[2Kwrote \(scratch.path)/out/FlowField-seed7.png"))
+  }
+}

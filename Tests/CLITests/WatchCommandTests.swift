@@ -55,7 +55,14 @@ struct WatchCommandTests {
     try WatchCommandTests.sketch(title: "Two", body: "let empty: [Int] = []; _ = empty[1]")
       .write(to: file)
     try watch.waitFor("crashed while rendering", count: 1)
-    #expect(watch.log.contains("Live.swift crashed while rendering (signal 4 (SIGILL)"))
+    #expect(
+      watch.log.contains(
+        "obscura: error: Live.swift:6:"),
+      "the crash is reported at the sketch's line")
+    #expect(
+      watch.log.contains(
+        "crashed while rendering (signal 4 (SIGILL), a Swift runtime trap): "
+          + "Fatal error: Index out of range"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: png)) == second)
 
     // And the next good edit renders again.
@@ -140,7 +147,8 @@ final class WatchProcess: @unchecked Sendable {
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     var environment = ProcessInfo.processInfo.environment
     environment["XDG_CACHE_HOME"] = ObscuraProcess.cacheHome
-    environment["SWIFT_BACKTRACE"] = "enable=no"
+    // The session's own backtrace settings, which name the sketch's line.
+    environment.removeValue(forKey: "SWIFT_BACKTRACE")
     process.environment = environment
     let pipe = Pipe()
     process.standardError = pipe

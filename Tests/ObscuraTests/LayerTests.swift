@@ -67,24 +67,33 @@ struct LayerTests {
     #expect(zip(row, row.dropFirst()).allSatisfy { $0 <= $1 }, "monotonic across the edge")
   }
 
-  @Test("A missing image file names the path; a non-PNG says it cannot be read")
+  @Test("A missing image file names the sketch line, layer and path; a non-PNG cannot be read")
   func badImages() throws {
+    let missingLine = #line + 2
     let missing = try poster(pixelSettings(width: 10, height: 10)) { poster in
       poster.add(.image("/nonexistent/sky.png"))
     }
-    #expect(throws: ObscuraError.imageNotFound(path: "/nonexistent/sky.png")) {
+    #expect(
+      throws: ObscuraError.inLayer(
+        layer: "sky.png", location: SourceLocation(file: #filePath, line: missingLine),
+        error: .imageNotFound(path: "/nonexistent/sky.png"))
+    ) {
       try Renderer.rasterize(missing)
     }
     let folder = try temporaryFolder()
     let text = folder + "/notes.png"
     try Data("not a png".utf8).write(to: URL(fileURLWithPath: text))
+    let badLine = #line + 1
     let bad = try poster(pixelSettings(width: 10, height: 10)) { poster in poster.add(.image(text))
     }
     do {
       _ = try Renderer.rasterize(bad)
       Issue.record("expected an error")
     } catch {
-      #expect("\(error)".hasPrefix("Image file \(text) cannot be read as a PNG"))
+      #expect(
+        "\(error)".hasPrefix(
+          "LayerTests.swift:\(badLine): layer 'notes.png': Image file \(text) cannot be read "
+            + "as a PNG"))
     }
   }
 

@@ -82,4 +82,58 @@ struct ParameterTests {
     #expect(try Color(hex: "33669980").hexString == "#33669980")
     #expect(throws: ObscuraError.invalidColor("#12345")) { try Color(hex: "#12345") }
   }
+
+  @Test("A value outside an integer's declared range is refused, naming name, value and range")
+  func integerRange() throws {
+    let ranged = Settings(parameters: [.integer("rings", 28, in: 1...200)])
+    #expect(try ranged.applying(parameters: [("rings", "1")]).value(of: "rings") == .integer(1))
+    #expect(
+      try ranged.applying(parameters: [("rings", "200")]).value(of: "rings") == .integer(200))
+    do {
+      _ = try ranged.applying(parameters: [("rings", "-5")])
+      Issue.record("expected an error")
+    } catch {
+      #expect(
+        "\(error)"
+          == "Parameter 'rings' must be from 1 to 200, but -5 is outside that range.")
+    }
+    #expect(
+      throws: ObscuraError.parameterOutOfRange(name: "rings", value: "201", range: 1...200)
+    ) { try ranged.applying(parameters: [("rings", "201")]) }
+  }
+
+  @Test("A number's range includes both ends and refuses values past them")
+  func numberRange() throws {
+    let ranged = Settings(parameters: [.number("psi", 0.7, in: 0...1.5)])
+    #expect(try ranged.applying(parameters: [("psi", "1.5")]).value(of: "psi") == .number(1.5))
+    #expect(try ranged.applying(parameters: [("psi", "0")]).value(of: "psi") == .number(0))
+    do {
+      _ = try ranged.applying(parameters: [("psi", "1.6")])
+      Issue.record("expected an error")
+    } catch {
+      #expect(
+        "\(error)" == "Parameter 'psi' must be from 0 to 1.5, but 1.6 is outside that range.")
+    }
+  }
+
+  @Test("A parameter without a range takes any value of its type")
+  func noRange() throws {
+    let applied = try settings.applying(parameters: [("count", "-5"), ("density", "-1e6")])
+    #expect(applied.value(of: "count") == .integer(-5))
+    #expect(applied.value(of: "density") == .number(-1e6))
+  }
+
+  @Test("A default outside its own range is reported when the poster is made")
+  func defaultOutsideRange() {
+    let broken = Settings(parameters: [.integer("rings", 300, in: 1...200)])
+    do {
+      _ = try Poster(settings: broken, seed: 1)
+      Issue.record("expected an error")
+    } catch {
+      #expect(
+        "\(error)"
+          == "Parameter 'rings' declares the default 300, outside its own range 1...200; "
+          + "change one of them.")
+    }
+  }
 }

@@ -154,6 +154,7 @@ struct RenderTests {
     let result = try Renderer.render(sketch: sketch, options: options)
     #expect(result.inputFiles == [folder + "/texture.png"])
 
+    let line = #line + 3
     let missing = ClosureSketch(Settings(paper: .a6, dpi: 20)) { poster in
       poster.add(.drawing("Expensive") { _ in Issue.record("drawn before the check") })
       poster.add(.image("absent.png"))
@@ -164,7 +165,8 @@ struct RenderTests {
     } catch {
       #expect(
         "\(error)"
-          == "Image file absent.png does not exist. Looked for it at \(folder)/absent.png.")
+          == "RenderTests.swift:\(line): layer 'absent.png': Image file absent.png does not "
+          + "exist. Looked for it at \(folder)/absent.png.")
     }
   }
 }

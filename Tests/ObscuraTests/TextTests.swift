@@ -35,12 +35,38 @@ struct TextTests {
     #expect(try Fonts.resolve(family: "bebas neue") == "Bebas Neue")
   }
 
-  @Test("Text with a missing font fails the render naming the family")
+  @Test("Text with a missing font fails the render naming the sketch line, layer and family")
   func unknownFontInLayer() throws {
+    let line = #line + 2
     let page = try poster(pixelSettings(width: 50, height: 20)) { poster in
       poster.add(.title("x", font: Font("Helvetica Nue Pro Max")))
     }
-    #expect(throws: ObscuraError.self) { try Renderer.rasterize(page) }
+    do {
+      _ = try Renderer.rasterize(page)
+      Issue.record("expected an error")
+    } catch {
+      #expect(
+        "\(error)".hasPrefix(
+          "TextTests.swift:\(line): layer 'Title “x”': Unknown font family "
+            + "'Helvetica Nue Pro Max'."), "\(error)")
+    }
+
+    // The check before rendering names the line too, for `.text` layers.
+    let textLine = #line + 3
+    let folder = try temporaryFolder()
+    let sketch = ClosureSketch(pixelSettings(width: 50, height: 20)) { poster in
+      poster.add(.text(TextBlock("y", font: Font("Intr")), name: "Byline"))
+    }
+    do {
+      _ = try Renderer.render(
+        sketch: sketch, options: RenderOptions(sketchName: "T", outputDirectory: folder))
+      Issue.record("expected an error")
+    } catch {
+      #expect(
+        "\(error)".hasPrefix(
+          "TextTests.swift:\(textLine): layer 'Byline': Unknown font family 'Intr'. "
+            + "Close matches: Inter"), "\(error)")
+    }
   }
 
   /// The bounding box of pixels darker than mid-grey.

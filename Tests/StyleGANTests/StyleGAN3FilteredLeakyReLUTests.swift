@@ -42,7 +42,13 @@ struct StyleGAN3FilteredLeakyReLUTests {
     let bias: [Float] = [0.3, -0.2, 0.05]
 
     for (padding, clamp) in [([9, 8, 9, 8], Float?.none), ([-2, 9, 5, 7], Float(0.6))] {
-      for filter in [FilteredLeakyReLU.DownFilter.separable(down), .radial(radial, taps: 12)] {
+      // A symmetric and a lopsided 1-D filter (the two summation paths), and
+      // the radial one.
+      let lopsided = down.enumerated().map { $1 * (1 + 0.05 * Float($0)) }
+      let filters: [FilteredLeakyReLU.DownFilter] = [
+        .separable(down), .separable(lopsided), .radial(radial, taps: 12),
+      ]
+      for filter in filters {
         let op = FilteredLeakyReLU(
           upFilter: up, downFilter: filter, up: 2, down: 2, padding: padding,
           gain: Float(2).squareRoot(), slope: 0.2, clamp: clamp)

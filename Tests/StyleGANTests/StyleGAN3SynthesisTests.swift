@@ -57,4 +57,22 @@ struct StyleGAN3SynthesisTests {
       try StyleGAN3Synthesis(architecture: plan, tensors: tensors)
     }
   }
+
+  @Test("The benchmark times every image and counts the plan's convolution work")
+  func benchmarkFigures() throws {
+    let settings = StyleGAN3Settings(
+      resolution: 16, wDim: 8, channelBase: 512, channelMax: 16, numLayers: 4)
+    let figures = try StyleGAN3Benchmark.run(settings: settings, images: 2)
+    #expect(figures.secondsPerImage.count == 2)
+    #expect(figures.bestSeconds > 0 && figures.bestSeconds <= figures.meanSeconds)
+    #expect(figures.timings.convolution > .zero && figures.timings.filteredLeakyReLU > .zero)
+    // 2 · out · in · k² · (in_size + k − 1)² summed over the layers.
+    let expected = figures.architecture.layers.reduce(0.0) { sum, layer in
+      let side = Double(layer.inSize + layer.convKernel - 1)
+      let taps = Double(layer.convKernel * layer.convKernel)
+      return sum + 2 * Double(layer.outChannels * layer.inChannels) * taps * side * side
+    }
+    #expect(figures.convolutionFLOPs == expected && expected > 0)
+    #expect(figures.summary.contains("StyleGAN3-T 16×16"))
+  }
 }

@@ -45,9 +45,9 @@ final class RenderSession {
     case .text(let block):
       let canvas = Canvas(
         context: context, geometry: geometry, seed: seed(for: key), noiseSeed: poster.seed)
-      try canvas.draw(block)
+      try located(layer) { try canvas.draw(block) }
     case .image(let path, let placement):
-      let image = try loadImage(path)
+      let image = try located(layer) { try loadImage(path) }
       try ImagePlacer(geometry: geometry).draw(
         image, placement, layerName: layer.name, on: context)
     case .raster(let provider, let placement):
@@ -63,21 +63,59 @@ final class RenderSession {
   /// The image files read so far, in order (for `watch` to follow).
   private(set) var inputFiles: [String] = []
 
-  /// Checks every font family and image file the layers (and their masks) name.
+  /// What the inputs' check noticed without failing (a substituted font face).
+  private(set) var warnings: [ObscuraWarning] = []
+
+  /// Checks every font family and image file the layers (and their masks)
+  /// name, and records a warning for each text layer whose font weight or
+  /// style the family lacks.
   func validateInputs() throws {
     func check(_ layer: Layer) throws {
-      switch layer.content {
-      case .text(let block): _ = try Fonts.resolve(family: block.font.family)
-      case .image(let path, _):
-        let resolved = poster.resolve(path)
-        guard FileManager.default.fileExists(atPath: resolved) else {
-          throw ObscuraError.imageNotFound(path: path, resolved: resolved == path ? nil : resolved)
-        }
-      case .drawing, .raster: break
-      }
+      try located(layer) { try checkInputs(of: layer) }
       if let mask = layer.mask { try check(mask.source) }
     }
     for layer in poster.layers { try check(layer) }
+  }
+
+  /// `body`'s font or image error prefixed with the sketch line and name of
+  /// `layer` (when the layer knows its line).
+  private func located<T>(_ layer: Layer, _ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as ObscuraError {
+      guard let location = layer.location else { throw error }
+      switch error {
+      case .unknownFont, .imageNotFound, .imageUnreadable:
+        throw ObscuraError.inLayer(layer: layer.name, location: location, error: error)
+      default: throw error
+      }
+    }
+  }
+
+  /// Checks the font or image file of `layer` itself (not its mask's).
+  ///
+  /// FIXME: text a drawing closure sets with `ctx.draw(TextBlock)` is only
+  /// known once the closure runs, so its font is neither checked here nor
+  /// warned about when fontconfig substitutes a face.
+  private func checkInputs(of layer: Layer) throws {
+    switch layer.content {
+    case .text(let block):
+      let family = try Fonts.resolve(family: block.font.family)
+      if let used = try FontLibrary.shared().matchedFace(for: block.font),
+        !used.matches(block.font)
+      {
+        warnings.append(
+          .fontFaceSubstituted(
+            layer: layer.name, requested: block.font.faceName,
+            used: used.name(family: family)))
+      }
+    case .image(let path, _):
+      let resolved = poster.resolve(path)
+      guard FileManager.default.fileExists(atPath: resolved) else {
+        throw ObscuraError.imageNotFound(path: path, resolved: resolved == path ? nil : resolved)
+      }
+    case .drawing, .raster: break
+    }
   }
 
   /// The PNG at `path` (resolved against the sketch's folder), read once per session.

@@ -21,6 +21,10 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
   case wrongParameterType(name: String, value: String, expected: String)
   /// A parameter read as a type other than the one it was declared with.
   case parameterTypeMismatch(name: String, requested: String, declared: String)
+  /// A `--param` value outside the range the parameter declares.
+  case parameterOutOfRange(name: String, value: String, range: ClosedRange<Double>)
+  /// A parameter whose default lies outside its own range.
+  case defaultOutOfRange(name: String, value: String, range: ClosedRange<Double>)
   /// The same parameter name declared twice.
   case duplicateParameter(String)
   /// A text that is not a colour in `#RRGGBB` or `#RRGGBBAA` form.
@@ -50,10 +54,14 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
   /// A generated (StyleGAN) layer could not produce its image; `location` is
   /// the sketch line that built the layer.
   case generatedLayer(layer: String, location: SourceLocation, problem: GeneratedProblem)
+  /// A font or image problem of one layer, with the sketch line that built it.
+  indirect case inLayer(layer: String, location: SourceLocation, error: ObscuraError)
   /// An output folder that does not exist or cannot be written.
   case outputNotWritable(path: String, reason: String)
   /// A file that could not be written or moved into place.
   case writeFailed(path: String, reason: String)
+  /// A file not written because the process is being stopped by a signal.
+  case interrupted(path: String)
   /// A Cairo call that reported an error status.
   case cairo(operation: String, status: String)
   /// libpng reported an error.
@@ -88,6 +96,12 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
       return "Parameter '\(name)' expects \(expected), but '\(value)' is not one."
     case .parameterTypeMismatch(let name, let requested, let declared):
       return "Parameter '\(name)' is declared as \(declared) but was read as \(requested)."
+    case .parameterOutOfRange(let name, let value, let range):
+      return "Parameter '\(name)' must be from \(format(range.lowerBound)) to "
+        + "\(format(range.upperBound)), but \(value) is outside that range."
+    case .defaultOutOfRange(let name, let value, let range):
+      return "Parameter '\(name)' declares the default \(value), outside its own range "
+        + "\(format(range.lowerBound))...\(format(range.upperBound)); change one of them."
     case .duplicateParameter(let name):
       return "Parameter '\(name)' is declared more than once; give each parameter its own name."
     case .invalidColor(let text):
@@ -124,14 +138,43 @@ public enum ObscuraError: Error, Equatable, CustomStringConvertible {
       return "Layer '\(layer)' could not produce its pixels: \(reason)"
     case .generatedLayer(let layer, let location, let problem):
       return "\(location): generated layer '\(layer)': \(problem)."
+    case .inLayer(let layer, let location, let error):
+      return "\(location): layer '\(layer)': \(error)"
     case .outputNotWritable(let path, let reason):
       return "Cannot write to the output folder \(path): \(reason)."
     case .writeFailed(let path, let reason):
       return "Could not write \(path): \(reason). Earlier files were left untouched."
+    case .interrupted(let path):
+      return "Stopped before writing \(path); earlier files were left untouched."
     case .cairo(let operation, let status):
       return "Cairo failed in \(operation): \(status)."
     case .png(let path, let reason):
       return "libpng failed on \(path): \(reason)."
+    }
+  }
+}
+
+/// Something a render did differently from what the sketch asked, without
+/// failing: the files are written, and the CLI prints each warning.
+///
+/// Its wording lives here, next to the errors'.
+public enum ObscuraWarning: Sendable, Equatable, CustomStringConvertible {
+  /// A layer with a blend mode in an SVG file: SVG 1.1 has no blend modes,
+  /// so Cairo draws the layer as an embedded image at the export DPI.
+  case svgBlendModeAsImage(layer: String, blendMode: String, dpi: Double)
+  /// A layer asks for a weight or style its font family does not have;
+  /// fontconfig picked another face of the family.
+  case fontFaceSubstituted(layer: String, requested: String, used: String)
+
+  /// The message shown to the user.
+  public var description: String {
+    switch self {
+    case .svgBlendModeAsImage(let layer, let blendMode, let dpi):
+      return "SVG: layer '\(layer)' uses blend mode \(blendMode), which SVG 1.1 cannot "
+        + "express; it is embedded as an image at \(format(dpi)) dpi."
+    case .fontFaceSubstituted(let layer, let requested, let used):
+      return "Font: layer '\(layer)' asks for \(requested), which is not available; "
+        + "\(used) is used instead."
     }
   }
 }

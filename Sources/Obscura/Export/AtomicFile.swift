@@ -7,12 +7,20 @@ enum AtomicFile {
   /// `path` (`rename(2)`, atomic within one file system).
   ///
   /// When `write` throws, or the rename fails, the temporary file is removed
-  /// and any earlier file at `path` is left untouched.
-  static func write(to path: String, _ write: (String) throws -> Void) throws {
+  /// and any earlier file at `path` is left untouched. While `write` runs the
+  /// temporary path is in `registry`, so a signal handler can remove it.
+  ///
+  /// - Throws: ``ObscuraError/interrupted(path:)`` when the registry is
+  ///   closed because the process is stopping.
+  static func write(
+    to path: String, registry: TemporaryFileRegistry = .shared, _ write: (String) throws -> Void
+  ) throws {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     let temporary = (folder as NSString).appendingPathComponent(
       ".\(url.lastPathComponent).\(getpid())-\(UInt32.random(in: 0 ... .max)).tmp")
+    guard registry.register(temporary) else { throw ObscuraError.interrupted(path: path) }
+    defer { registry.unregister(temporary) }
     do {
       try write(temporary)
       guard rename(temporary, path) == 0 else {
@@ -21,29 +29,6 @@ enum AtomicFile {
     } catch {
       unlink(temporary)
       throw error
-    }
-  }
-
-  /// Creates `folder` if needed and checks that files can be created in it.
-  ///
-  /// - Throws: ``ObscuraError/outputNotWritable(path:reason:)``.
-  static func prepareFolder(_ folder: String) throws {
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-      guard isFolder.boolValue else {
-        throw ObscuraError.outputNotWritable(path: folder, reason: "it is a file, not a folder")
-      }
-    } else {
-      do {
-        try FileManager.default.createDirectory(
-          atPath: folder, withIntermediateDirectories: true)
-      } catch {
-        throw ObscuraError.outputNotWritable(
-          path: folder, reason: "it does not exist and cannot be created")
-      }
-    }
-    guard access(folder, W_OK | X_OK) == 0 else {
-      throw ObscuraError.outputNotWritable(path: folder, reason: String(cString: strerror(errno)))
     }
   }
 }

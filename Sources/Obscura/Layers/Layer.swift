@@ -20,11 +20,14 @@ public struct Layer {
   public var mask: Mask?
   /// Raster effects applied to the layer's pixels, in order.
   public var effects: [Effect]
+  /// The sketch line that built the layer, named by errors about its font or
+  /// image file; `nil` when unknown.
+  public var location: SourceLocation?
 
   /// Creates a layer.
   public init(
     name: String, content: LayerContent, blendMode: BlendMode = .normal, opacity: Double = 1,
-    mask: Mask? = nil, effects: [Effect] = []
+    mask: Mask? = nil, effects: [Effect] = [], location: SourceLocation? = nil
   ) {
     self.name = name
     self.content = content
@@ -32,6 +35,7 @@ public struct Layer {
     self.opacity = opacity
     self.mask = mask
     self.effects = effects
+    self.location = location
   }
 
   // MARK: Factories
@@ -57,16 +61,18 @@ public struct Layer {
   ///   - path: The PNG file; a relative path resolves against the sketch's folder
   ///     (``Poster/sourcePath``), else against the working directory.
   ///   - rect: The target rectangle in sketch units; `nil` is the bleed box.
+  ///   - file: The sketch file, captured for error messages; leave it out.
+  ///   - line: The sketch line, captured for error messages; leave it out.
   public static func image(
     _ path: String, fit: Fit = .cover, anchor: Anchor = .center, in rect: Rect? = nil,
     filter: ResamplingFilter = .smooth, name: String? = nil, blend: BlendMode = .normal,
-    opacity: Double = 1
+    opacity: Double = 1, file: String = #filePath, line: Int = #line
   ) -> Layer {
     let placement = Placement(fit: fit, anchor: anchor, rect: rect, filter: filter)
     let fileName = path.split(separator: "/").last.map(String.init) ?? path
     return Layer(
       name: name ?? fileName, content: .image(path: path, placement), blendMode: blend,
-      opacity: opacity)
+      opacity: opacity, location: SourceLocation(file: file, line: line))
   }
 
   /// A layer whose pixels come from a ``RasterProvider`` (a generator, a
@@ -83,24 +89,29 @@ public struct Layer {
   }
 
   /// A layer of text.
+  ///
+  /// `file` and `line` capture the sketch line for error messages; leave them out.
   public static func text(
-    _ block: TextBlock, name: String? = nil, blend: BlendMode = .normal, opacity: Double = 1
+    _ block: TextBlock, name: String? = nil, blend: BlendMode = .normal, opacity: Double = 1,
+    file: String = #filePath, line: Int = #line
   ) -> Layer {
     Layer(
       name: name ?? "Text “\(Layer.snippet(block.text))”", content: .text(block),
-      blendMode: blend, opacity: opacity)
+      blendMode: blend, opacity: opacity, location: SourceLocation(file: file, line: line))
   }
 
   /// A title placed at an anchor of the trim box, `margin` sketch units in from its edges.
   ///
   /// With `alignsToInk` the letters themselves touch the margin; otherwise
   /// the line boxes do (which leaves the descender space below the last line).
+  /// `file` and `line` capture the sketch line for error messages; leave them out.
   public static func title(
     _ text: String, font: Font = Font("Inter", weight: .bold), size: Double = 72,
     color: Color = .black, at anchor: Anchor = .bottomLeft, margin: Double = 0,
     tracking: Double = 0, leading: Double = 1, alignment: TextAlignment? = nil,
     alignsToInk: Bool = false,
-    name: String? = nil, blend: BlendMode = .normal, opacity: Double = 1
+    name: String? = nil, blend: BlendMode = .normal, opacity: Double = 1,
+    file: String = #filePath, line: Int = #line
   ) -> Layer {
     let block = TextBlock(
       text, font: font, size: size, color: color, tracking: tracking, leading: leading,
@@ -108,7 +119,7 @@ public struct Layer {
       alignsToInk: alignsToInk)
     return .text(
       block, name: name ?? "Title “\(Layer.snippet(text))”", blend: blend,
-      opacity: opacity)
+      opacity: opacity, file: file, line: line)
   }
 
   // MARK: Modifiers

@@ -12,6 +12,9 @@ public struct RenderResult: Sendable {
   public var layerNames: [String]
   /// The image files the layers read, so a watcher can re-render when one changes.
   public var inputFiles: [String] = []
+  /// What the render did differently from what the sketch asked (a blend
+  /// mode embedded as an image in SVG, a substituted font face), as sentences.
+  public var warnings: [String] = []
 }
 
 /// One file an export wrote.

@@ -33,11 +33,26 @@ public enum Renderer {
   /// Writes the files for a composed poster.
   ///
   /// Fonts and image files are checked before anything is drawn, so a typo
-  /// fails at once rather than after the expensive layers.
+  /// fails at once rather than after the expensive layers. The output
+  /// folder is created only when the first file is about to be written, and
+  /// removed again if the render then fails before any file is in place.
   public static func render(_ poster: Poster, options: RenderOptions) throws -> RenderResult {
+    let folder = try OutputFolder(options.outputDirectory)
+    do {
+      let result = try render(poster, options: options, folder: folder)
+      folder.finish()
+      return result
+    } catch {
+      folder.removeIfUnused()
+      throw error
+    }
+  }
+
+  private static func render(_ poster: Poster, options: RenderOptions, folder: OutputFolder)
+    throws -> RenderResult
+  {
     var poster = poster
     if poster.sourcePath == nil { poster.sourcePath = options.sourcePath }
-    try AtomicFile.prepareFolder(options.outputDirectory)
     let session = RenderSession(poster: poster)
     try session.validateInputs()
     let stem = options.fileStem ?? "\(options.sketchName)-seed\(poster.seed)"
@@ -45,6 +60,7 @@ public enum Renderer {
     let formats = options.formats.isEmpty ? poster.settings.formats : options.formats
     let steps = Double(formats.count + (options.layers ? 1 : 0))
     var files: [ExportedFile] = []
+    var warnings = session.warnings
 
     for (step, format) in formats.enumerated() {
       let path = (options.outputDirectory as NSString).appendingPathComponent(
@@ -62,19 +78,31 @@ public enum Renderer {
             stage: .writing(path: path), fraction: (Double(step) + 0.9) / steps))
       }
       try export(
-        session, format: format, to: path, metadata: metadata, progress: report,
-        writing: writing)
+        session, format: format, to: path, metadata: metadata, folder: folder,
+        progress: report, writing: writing)
       files.append(try describe(path, format: format, kind: .poster, geometry: poster.geometry))
+      if format == .svg { warnings += svgWarnings(poster) }
     }
 
     if options.layers {
+      try folder.prepare()
       files += try LayerSheet(session: session).write(
         stem: stem, folder: options.outputDirectory, metadata: metadata)
     }
     options.progress?(RenderProgress(stage: .done, fraction: 1))
     return RenderResult(
       seed: poster.seed, settings: poster.settings, geometry: poster.geometry, files: files,
-      layerNames: poster.layers.map { $0.name }, inputFiles: session.inputFiles)
+      layerNames: poster.layers.map { $0.name }, inputFiles: session.inputFiles,
+      warnings: warnings.map { $0.description })
+  }
+
+  /// A warning per layer whose blend mode SVG 1.1 cannot express: Cairo's
+  /// SVG surface then draws it as a fallback image at the export DPI.
+  static func svgWarnings(_ poster: Poster) -> [ObscuraWarning] {
+    poster.layers.filter { $0.blendMode != .normal }.map { layer in
+      .svgBlendModeAsImage(
+        layer: layer.name, blendMode: layer.blendMode.rawValue, dpi: poster.geometry.dpi)
+    }
   }
 
   /// The composited poster as straight RGBA pixels at the poster's DPI.
@@ -101,8 +129,8 @@ public enum Renderer {
 
   static func export(
     _ session: RenderSession, format: ExportFormat, to path: String,
-    metadata: [(String, String)], progress: @escaping (Int, Layer) -> Void = { _, _ in },
-    writing: () -> Void = {}
+    metadata: [(String, String)], folder: OutputFolder? = nil,
+    progress: @escaping (Int, Layer) -> Void = { _, _ in }, writing: () -> Void = {}
   ) throws {
     let geometry = session.poster.geometry
     switch format {
@@ -111,10 +139,12 @@ public enum Renderer {
         session: session, geometry: geometry, pool: SurfacePool()
       ).composite(progress: progress)
       writing()
+      try folder?.prepare()
       try AtomicFile.write(to: path) { temporary in
         try PNGWriter().write(surface, to: temporary, dpi: geometry.dpi, metadata: metadata)
       }
     case .pdf, .svg:
+      try folder?.prepare()
       try AtomicFile.write(to: path) { temporary in
         let surface =
           format == .pdf

@@ -1,7 +1,8 @@
 /// A value a sketch declares with a default and the command line may override.
 ///
 ///     Settings(paper: .a3, parameters: [
-///       .number("density", 0.6),
+///       .number("density", 0.6, in: 0...1),
+///       .integer("rings", 28, in: 1...200),
 ///       .text("title", "Not today"),
 ///       .color("ink", Color(hex: 0x1A1A2E)),
 ///     ])
@@ -14,23 +15,55 @@ public struct Parameter: Sendable, Equatable {
   public var value: ParameterValue
   /// A short description shown by the CLI.
   public let summary: String
+  /// The values a number or integer parameter accepts, both ends included;
+  /// `nil` accepts any.
+  public let range: ClosedRange<Double>?
 
-  /// Declares a parameter with its default value.
-  public init(_ name: String, _ value: ParameterValue, summary: String = "") {
+  /// Declares a parameter with its default value and, for numbers and
+  /// integers, an optional range of accepted values.
+  public init(
+    _ name: String, _ value: ParameterValue, range: ClosedRange<Double>? = nil,
+    summary: String = ""
+  ) {
     self.name = name
     defaultValue = value
     self.value = value
+    self.range = range
     self.summary = summary
   }
 
-  /// Declares a floating-point parameter.
-  public static func number(_ name: String, _ value: Double, summary: String = "") -> Parameter {
-    Parameter(name, .number(value), summary: summary)
+  /// Declares a floating-point parameter; `--param` values outside `range`
+  /// are refused.
+  public static func number(
+    _ name: String, _ value: Double, in range: ClosedRange<Double>? = nil, summary: String = ""
+  ) -> Parameter {
+    Parameter(name, .number(value), range: range, summary: summary)
   }
 
-  /// Declares an integer parameter.
-  public static func integer(_ name: String, _ value: Int, summary: String = "") -> Parameter {
-    Parameter(name, .integer(value), summary: summary)
+  /// Declares an integer parameter; `--param` values outside `range` are refused.
+  public static func integer(
+    _ name: String, _ value: Int, in range: ClosedRange<Int>? = nil, summary: String = ""
+  ) -> Parameter {
+    Parameter(
+      name, .integer(value), range: range.map { Double($0.lowerBound)...Double($0.upperBound) },
+      summary: summary)
+  }
+
+  /// Checks that `candidate` lies in ``range`` (always true for other types).
+  ///
+  /// - Throws: ``ObscuraError/parameterOutOfRange(name:value:range:)``.
+  public func checkRange(_ candidate: ParameterValue) throws {
+    guard let range else { return }
+    let number: Double
+    switch candidate {
+    case .number(let value): number = value
+    case .integer(let value): number = Double(value)
+    default: return
+    }
+    guard range.contains(number) else {
+      throw ObscuraError.parameterOutOfRange(
+        name: name, value: candidate.description, range: range)
+    }
   }
 
   /// Declares a true/false parameter.

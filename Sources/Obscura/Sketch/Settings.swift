@@ -54,20 +54,29 @@ public struct Settings: Sendable, Equatable {
   /// (what `--param name=value` does).
   ///
   /// - Throws: ``ObscuraError/unknownParameter(_:declared:)`` listing the
-  ///   declared names, or ``ObscuraError/wrongParameterType(name:value:expected:)``.
+  ///   declared names, ``ObscuraError/wrongParameterType(name:value:expected:)``,
+  ///   or ``ObscuraError/parameterOutOfRange(name:value:range:)``.
   public mutating func setParameter(_ name: String, to text: String) throws {
     guard let index = parameters.firstIndex(where: { $0.name == name }) else {
       throw ObscuraError.unknownParameter(name, declared: parameterNames)
     }
-    parameters[index].value = try parameters[index].defaultValue.parsingSameType(
-      text, name: name)
+    let value = try parameters[index].defaultValue.parsingSameType(text, name: name)
+    try parameters[index].checkRange(value)
+    parameters[index].value = value
   }
 
-  /// Checks that no parameter name is declared twice.
+  /// Checks that no parameter name is declared twice and that every default
+  /// lies in its parameter's range.
   public func validateParameters() throws {
     var seen = Set<String>()
-    for parameter in parameters where !seen.insert(parameter.name).inserted {
-      throw ObscuraError.duplicateParameter(parameter.name)
+    for parameter in parameters {
+      guard seen.insert(parameter.name).inserted else {
+        throw ObscuraError.duplicateParameter(parameter.name)
+      }
+      if let range = parameter.range, (try? parameter.checkRange(parameter.defaultValue)) == nil {
+        throw ObscuraError.defaultOutOfRange(
+          name: parameter.name, value: parameter.defaultValue.description, range: range)
+      }
     }
   }
 

@@ -14,6 +14,11 @@ public struct Font: Sendable, Equatable, Hashable {
     self.weight = weight
     self.style = style
   }
+
+  /// "Bebas Neue Black", "Inter Bold Italic", "Inter Regular".
+  public var faceName: String {
+    "\(family) \(weight.name)" + (style == .italic ? " Italic" : "")
+  }
 }
 
 /// A font weight on the CSS/OpenType 100…900 scale.
@@ -36,6 +41,26 @@ public enum FontWeight: Int, Sendable, CaseIterable {
   case extraBold = 800
   /// Black, 900.
   case black = 900
+
+  /// The weight's name as font files spell it: "Regular", "Semibold", "Black".
+  public var name: String {
+    switch self {
+    case .thin: return "Thin"
+    case .extraLight: return "Extra Light"
+    case .light: return "Light"
+    case .regular: return "Regular"
+    case .medium: return "Medium"
+    case .semibold: return "Semibold"
+    case .bold: return "Bold"
+    case .extraBold: return "Extra Bold"
+    case .black: return "Black"
+    }
+  }
+
+  /// The named weight closest to `value` on the 100…900 scale (ties go lighter).
+  public static func nearest(to value: Int) -> FontWeight {
+    allCases.min { abs($0.rawValue - value) < abs($1.rawValue - value) } ?? .regular
+  }
 }
 
 /// Upright or slanted.

@@ -22,24 +22,20 @@ enum RunCommand: Command {
 
     let source = try SketchSource(path: files[0])
     let compiler = try PluginCompiler()
-    let compiling = Progress("compiling \(source.path)")
-    let built: PluginCompiler.Built
-    do {
-      built = try compiler.plugin(for: source)
-      compiling.finish()
-    } catch {
-      compiling.finish()
-      throw error
+    let built = try Progress.showing("compiling \(source.path)") { _ in
+      try compiler.plugin(for: source)
     }
     if !built.warnings.isEmpty { Diagnostics.write(built.warnings + "\n") }
     let plugin = try Plugin.load(built.path)
+    // After compiling: an ignored signal stays ignored in child processes.
+    Interrupts.install()
 
-    let rendering = Progress("rendering \(source.typeName)")
-    defer { rendering.finish() }
-    let result = try RenderJob.render(
-      plugin, sketchPath: source.path, typeName: source.typeName, request: request,
-      progress: rendering)
-    rendering.finish()
+    let result = try Progress.showing("rendering \(source.typeName)") { progress in
+      try RenderJob.render(
+        plugin, sketchPath: source.path, typeName: source.typeName, request: request,
+        progress: progress)
+    }
+    result.printWarnings()
     for line in result.summary(compileSeconds: built.compiled ? built.seconds : nil) {
       print(line)
     }

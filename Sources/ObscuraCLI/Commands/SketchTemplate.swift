@@ -44,7 +44,7 @@ enum SketchTemplate {
       var settings = Settings(
         paper: .\(paper), orientation: .portrait, unit: .mm, dpi: 300,
         parameters: [
-          .integer("rings", 28, summary: "how many rings circle the sun"),
+          .integer("rings", 28, in: 1...200, summary: "how many rings circle the sun"),
           .text("title", "\(typeName)", summary: "the title at the bottom"),
         ])
 

@@ -25,7 +25,7 @@ final class PluginCompiler {
   static let entryPoint = "obscura_sketch_type"
 
   /// A change here invalidates every cached plugin.
-  private static let layoutVersion = "plugin-2"
+  private static let layoutVersion = "plugin-3"
 
   let toolchain: Toolchain
   /// The folder holding compiled plugins.
@@ -153,7 +153,10 @@ final class PluginCompiler {
     let library = "\(work)/plugin.so"
     var arguments = [
       // One frontend for both files (-wmo) loads the module interfaces once.
+      // Line tables (almost free to compile) let a crash's backtrace name
+      // the sketch's own file and line.
       "-emit-library", "-parse-as-library", "-wmo", PluginCompiler.optimization,
+      "-gline-tables-only",
       // A module name per version keeps the symbols of successive plugins
       // loaded by one `watch` worker apart.
       "-module-name", "ObscuraSketch_\(source.typeName)_\(key)",

@@ -25,8 +25,9 @@ enum SketchError: Error, CustomStringConvertible {
   case cacheUnwritable(path: String, reason: String)
   /// A file already exists where `obscura new` would write.
   case alreadyExists(path: String)
-  /// The render child process ended without answering.
-  case renderCrashed(path: String, status: String)
+  /// The render process ended without answering: how, where in the sketch
+  /// (from the backtrace, when there is one) and the trap's message.
+  case renderCrashed(path: String, location: String?, status: String, message: String?)
 
   var description: String {
     switch self {
@@ -57,8 +58,10 @@ enum SketchError: Error, CustomStringConvertible {
         + "set XDG_CACHE_HOME to a writable folder"
     case .alreadyExists(let path):
       return "\(path) already exists; choose another name or delete it first"
-    case .renderCrashed(let path, let status):
-      return "\(path) crashed while rendering (\(status))"
+    case .renderCrashed(let path, let location, let status, let message):
+      let place = location.map { "\(path):\($0):" } ?? path
+      return "\(place) crashed while rendering (\(status))"
+        + (message.map { ": \($0)" } ?? "")
     }
   }
 }

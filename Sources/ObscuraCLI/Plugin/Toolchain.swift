@@ -35,6 +35,9 @@ struct Toolchain {
 
     let swiftc: String
     if let given = environment["OBSCURA_SWIFTC"] {
+      guard FileManager.default.isExecutableFile(atPath: given) else {
+        throw SketchError.compilerMissing(searched: "OBSCURA_SWIFTC=\(given)")
+      }
       swiftc = given
     } else {
       let path = environment["PATH"] ?? "/usr/bin:/bin"

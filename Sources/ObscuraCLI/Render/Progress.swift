@@ -22,6 +22,13 @@ final class Progress: @unchecked Sendable {
     thread.start()
   }
 
+  /// Runs `body` with an indicator labelled `label`, cleared when it ends.
+  static func showing<T>(_ label: String, _ body: (Progress) throws -> T) rethrows -> T {
+    let progress = Progress(label)
+    defer { progress.finish() }
+    return try body(progress)
+  }
+
   /// Reports how far the work is: a fraction from 0 to 1 and what it does.
   func update(fraction: Double?, stage: String) {
     lock.withLock {

@@ -45,7 +45,8 @@ enum RenderJob {
         path: file.path, size: sizeText(file), bytes: Int64(file.byteCount))
     }
     return RenderResult(
-      files: files, seed: result.seed, inputs: [], seconds: Date().timeIntervalSince(start))
+      files: files, seed: result.seed, inputs: [], seconds: Date().timeIntervalSince(start),
+      warnings: result.warnings)
   }
 
   /// "2480×3508 px" for a PNG, "297×420 mm" (the page in the sketch's

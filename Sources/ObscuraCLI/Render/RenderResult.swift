@@ -22,6 +22,13 @@ struct RenderResult: Codable, Equatable {
   var inputs: [String]
   /// Seconds from loading the sketch to the last file in place.
   var seconds: Double
+  /// What the render did differently from what the sketch asked.
+  var warnings: [String] = []
+
+  /// Prints each warning as `obscura: warning: …` on stderr.
+  func printWarnings() {
+    for warning in warnings { Diagnostics.write("obscura: warning: \(warning)\n") }
+  }
 
   /// The lines `run` and `watch` print: each file, then seed and time.
   func summary(compileSeconds: Double?) -> [String] {

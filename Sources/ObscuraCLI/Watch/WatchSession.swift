@@ -95,14 +95,19 @@ final class WatchSession {
         var lines = result.summary(compileSeconds: built.compiled ? built.seconds : nil)
         lines[lines.count - 1] += String(
           format: " · change to files %.2f s", Date().timeIntervalSince(changedAt))
+        result.printWarnings()
         for line in lines { Diagnostics.note(line) }
       } else {
         Diagnostics.error(response.error ?? "the render failed")
         Diagnostics.note("keeping the last good render; waiting for a change")
       }
-    case .died(let status):
+    case .died(let status, let stderr):
       worker = nil
-      Diagnostics.error(SketchError.renderCrashed(path: path, status: status).description)
+      let crash = CrashReport(stderr, sketch: WatchSession.absolute(path))
+      Diagnostics.error(
+        SketchError.renderCrashed(
+          path: path, location: crash.location, status: status, message: crash.message
+        ).description)
       Diagnostics.note("keeping the last good render; waiting for a change")
     case .abandoned:
       worker = nil

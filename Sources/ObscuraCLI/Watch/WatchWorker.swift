@@ -12,7 +12,8 @@ enum WatchWorker {
   /// Answers go to the original stdout; the sketch's own `print` output is
   /// sent to stderr so that it cannot corrupt them.
   static func serve() -> Never {
-    signal(SIGINT, SIG_IGN)  // The session decides when the worker ends.
+    signal(SIGINT, SIG_IGN)  // The session decides when the worker ends,
+    Interrupts.install([SIGTERM])  // and a stopped export leaves no temporary file.
     let channel = dup(STDOUT_FILENO)
     dup2(STDERR_FILENO, STDOUT_FILENO)
     let output = FileHandle(fileDescriptor: channel, closeOnDealloc: true)

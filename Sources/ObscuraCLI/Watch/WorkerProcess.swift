@@ -7,8 +7,9 @@ final class WorkerProcess {
   enum Outcome {
     /// The worker answered.
     case answered(WorkerResponse)
-    /// The worker died; the text says how ("signal 4 (SIGILL)").
-    case died(String)
+    /// The worker died: how ("signal 4 (SIGILL)"), and what it printed on
+    /// stderr while rendering (the trap's message and backtrace).
+    case died(status: String, stderr: String)
     /// The caller gave up waiting; the worker was stopped.
     case abandoned
   }
@@ -17,30 +18,38 @@ final class WorkerProcess {
   private let input = Pipe()
   private let output = Pipe()
   private var buffer = Data()
+  private let errors = StderrRelay()
 
   /// Starts the worker.
   init() throws {
     process.executableURL = URL(fileURLWithPath: Toolchain.executablePath())
     process.arguments = ["watch", "--worker"]
     var environment = ProcessInfo.processInfo.environment
-    // The stdlib prints a trap's message itself; the symbolicated backtrace
-    // would delay the report by seconds.
-    if environment["SWIFT_BACKTRACE"] == nil { environment["SWIFT_BACKTRACE"] = "enable=no" }
+    // A short backtrace of the crashed thread only: it names the sketch's
+    // file and line (plugins carry line tables) in a fraction of a second.
+    if environment["SWIFT_BACKTRACE"] == nil {
+      environment["SWIFT_BACKTRACE"] =
+        "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,"
+        + "limit=12,top=0,symbolicate=fast"
+    }
     process.environment = environment
     process.standardInput = input
     process.standardOutput = output
+    process.standardError = errors.pipe
     try process.run()
+    errors.start()
   }
 
   /// Sends `request` and waits for the answer, checking `giveUp` about ten
   /// times a second; when it returns true the worker is stopped.
   func render(_ request: WorkerRequest, giveUp: () -> Bool) -> Outcome {
+    errors.clear()
     do {
       var line = try JSONEncoder().encode(request)
       line.append(0x0A)
       try input.fileHandleForWriting.write(contentsOf: line)
     } catch {
-      return .died(endStatus())
+      return died()
     }
 
     let descriptor = output.fileHandleForReading.fileDescriptor
@@ -65,7 +74,7 @@ final class WorkerProcess {
       if count > 0 {
         buffer.append(contentsOf: chunk[0..<count])
       } else if count == 0 || errno != EINTR {
-        return .died(endStatus())
+        return died()
       }
     }
   }
@@ -75,6 +84,12 @@ final class WorkerProcess {
     try? input.fileHandleForWriting.close()
     if process.isRunning { process.terminate() }
     process.waitUntilExit()
+  }
+
+  /// The outcome for a worker that died, once its stderr is drained.
+  private func died() -> Outcome {
+    let status = endStatus()
+    return .died(status: status, stderr: errors.drained())
   }
 
   /// Waits for the dead worker and describes how it ended.
@@ -93,4 +108,39 @@ final class WorkerProcess {
     SIGILL: "SIGILL", SIGTRAP: "SIGTRAP", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS",
     SIGFPE: "SIGFPE", SIGSEGV: "SIGSEGV", SIGKILL: "SIGKILL", SIGTERM: "SIGTERM",
   ]
+}
+
+/// Copies the worker's stderr to ours as it arrives, keeping the text of the
+/// current render so that a crash can be summarised.
+private final class StderrRelay: @unchecked Sendable {
+  let pipe = Pipe()
+  private let lock = NSLock()
+  private var text = Data()
+  private let finished = DispatchSemaphore(value: 0)
+
+  /// Starts copying on a thread of its own.
+  func start() {
+    let handle = pipe.fileHandleForReading
+    Thread.detachNewThread { [self] in
+      while true {
+        let data = handle.availableData
+        if data.isEmpty { break }
+        FileHandle.standardError.write(data)
+        lock.withLock {
+          text.append(data)
+          if text.count > 65536 { text.removeFirst(text.count - 65536) }
+        }
+      }
+      finished.signal()
+    }
+  }
+
+  /// Forgets what was printed so far.
+  func clear() { lock.withLock { text.removeAll() } }
+
+  /// Waits (briefly) for the worker's stderr to close and returns its text.
+  func drained() -> String {
+    _ = finished.wait(timeout: .now() + 2)
+    return lock.withLock { String(decoding: text, as: UTF8.self) }
+  }
 }

@@ -123,17 +123,7 @@ public enum EngineBenchmark {
     var sgemmBest = Double.infinity
     var convBest = [Double](repeating: .infinity, count: convolutions.count)
     for _ in 0..<max(rounds, 1) {
-      let start = DispatchTime.now()
-      a.withUnsafeBufferPointer { a in
-        b.withUnsafeBufferPointer { b in
-          c.withUnsafeMutableBufferPointer { c in
-            BLAS.sgemm(
-              m: m, n: n, k: k, a: a.baseAddress!, lda: k, b: b.baseAddress!, ldb: n,
-              c: c.baseAddress!, ldc: n)
-          }
-        }
-      }
-      sgemmBest = min(sgemmBest, seconds(since: start))
+      sgemmBest = min(sgemmBest, timeSGEMM(a, b, &c, m: m, n: n, k: k))
       for (index, item) in convolutions.enumerated() {
         let start = DispatchTime.now()
         _ = item.conv.apply(item.x, styles: item.styles)
@@ -149,6 +139,37 @@ public enum EngineBenchmark {
       return (item.name, flops, best)
     }
     return (2 * Double(m) * Double(n) * Double(k) / sgemmBest / 1e9, layers)
+  }
+
+  /// The best GFLOP/s of `rounds` plain `m × k` by `k × n` products
+  /// (`cblas_sgemm`) on random matrices.
+  static func measureSGEMM(m: Int, n: Int, k: Int, rounds: Int = 3) -> Double {
+    var random = SplitMix(state: 7)
+    let a = (0..<m * k).map { _ in random.normal() }
+    let b = (0..<k * n).map { _ in random.normal() }
+    var c = [Float](repeating: 0, count: m * n)
+    var best = Double.infinity
+    for _ in 0..<max(rounds, 1) {
+      best = min(best, timeSGEMM(a, b, &c, m: m, n: n, k: k))
+    }
+    return 2 * Double(m) * Double(n) * Double(k) / best / 1e9
+  }
+
+  /// The seconds one `c = a · b` (`cblas_sgemm`) takes.
+  private static func timeSGEMM(
+    _ a: [Float], _ b: [Float], _ c: inout [Float], m: Int, n: Int, k: Int
+  ) -> Double {
+    let start = DispatchTime.now()
+    a.withUnsafeBufferPointer { a in
+      b.withUnsafeBufferPointer { b in
+        c.withUnsafeMutableBufferPointer { c in
+          BLAS.sgemm(
+            m: m, n: n, k: k, a: a.baseAddress!, lda: k, b: b.baseAddress!, ldb: n,
+            c: c.baseAddress!, ldc: n)
+        }
+      }
+    }
+    return seconds(since: start)
   }
 
   private static func seconds(since start: DispatchTime) -> Double {

@@ -186,6 +186,7 @@ public struct FilteredLeakyReLU: Sendable {
       // outWidth) and vertical down-sampling.
       let n = taps.count
       let flipped = [Float](taps.reversed())
+      let symmetric = flipped == taps
       flipped.withUnsafeBufferPointer { weights in
         let ring = scratch.activated
         let sources = scratch.rowPointers
@@ -197,7 +198,7 @@ public struct FilteredLeakyReLU: Sendable {
           }
           for j in 0..<n { sources[j] = UnsafePointer(ring + ((o * down + j) % n) * tmpHeight) }
           weightedRowSum(
-            sources, weights: weights.baseAddress!, count: n,
+            sources, weights: weights.baseAddress!, count: n, symmetric: symmetric,
             into: scratch.narrowTransposed + o * tmpHeight, length: tmpHeight)
         }
         transpose(
@@ -205,7 +206,7 @@ public struct FilteredLeakyReLU: Sendable {
         for o in 0..<outHeight {
           weightedRowSum(
             scratch.narrow + o * down * outWidth, stride: outWidth,
-            weights: weights.baseAddress!, count: n, pointers: sources,
+            weights: weights.baseAddress!, count: n, symmetric: symmetric, pointers: sources,
             into: y + o * outWidth, length: outWidth)
         }
       }
@@ -231,12 +232,37 @@ public struct FilteredLeakyReLU: Sendable {
 
 /// `out[i] = Σ_m weights[m] · rows[m][i]` for `i < length`: a weighted sum
 /// of `count` rows, four rows per sweep over `out`.
+///
+/// With `symmetric` (`weights[m] == weights[count − 1 − m]`, as for the
+/// linear-phase low-pass filters) the rows are paired first,
+/// `weights[m] · (rows[m][i] + rows[count − 1 − m][i])`, which halves the
+/// multiplications.
 private func weightedRowSum(
   _ rows: UnsafeMutablePointer<UnsafePointer<Float>>, weights: UnsafePointer<Float>,
-  count: Int, into out: UnsafeMutablePointer<Float>, length: Int
+  count: Int, symmetric: Bool = false, into out: UnsafeMutablePointer<Float>, length: Int
 ) {
   out.update(repeating: 0, count: length)
   var m = 0
+  if symmetric {
+    let half = count / 2
+    while m + 2 <= half {
+      let (w0, w1) = (weights[m], weights[m + 1])
+      let (a0, b0) = (rows[m], rows[count - 1 - m])
+      let (a1, b1) = (rows[m + 1], rows[count - 2 - m])
+      for i in 0..<length { out[i] += w0 * (a0[i] + b0[i]) + w1 * (a1[i] + b1[i]) }
+      m += 2
+    }
+    while m < half {
+      let (w, a, b) = (weights[m], rows[m], rows[count - 1 - m])
+      for i in 0..<length { out[i] += w * (a[i] + b[i]) }
+      m += 1
+    }
+    if count % 2 == 1 {
+      let (w, r) = (weights[half], rows[half])
+      for i in 0..<length { out[i] += w * r[i] }
+    }
+    return
+  }
   while m + 4 <= count {
     let (w0, w1, w2, w3) = (weights[m], weights[m + 1], weights[m + 2], weights[m + 3])
     let (r0, r1, r2, r3) = (rows[m], rows[m + 1], rows[m + 2], rows[m + 3])
@@ -254,11 +280,12 @@ private func weightedRowSum(
 /// `pointers` (room for `count`) to list them.
 private func weightedRowSum(
   _ first: UnsafePointer<Float>, stride: Int, weights: UnsafePointer<Float>, count: Int,
-  pointers: UnsafeMutablePointer<UnsafePointer<Float>>,
+  symmetric: Bool = false, pointers: UnsafeMutablePointer<UnsafePointer<Float>>,
   into out: UnsafeMutablePointer<Float>, length: Int
 ) {
   for m in 0..<count { pointers[m] = first + m * stride }
-  weightedRowSum(pointers, weights: weights, count: count, into: out, length: length)
+  weightedRowSum(
+    pointers, weights: weights, count: count, symmetric: symmetric, into: out, length: length)
 }
 
 /// Writes the transpose of a row-major `rows × columns` array.

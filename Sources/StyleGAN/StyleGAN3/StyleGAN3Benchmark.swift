@@ -17,6 +17,11 @@ public enum StyleGAN3Benchmark {
     /// Multiply-adds of the convolutions per image, times 2, as a direct
     /// convolution counts them (Winograd's method does fewer).
     public var convolutionFLOPs: Double
+    /// A plain OpenBLAS sgemm's GFLOP/s (512 × 4096 × 4608) measured in the
+    /// same run, the yardstick for the convolutions.
+    public var sgemmGFLOPS: Double
+    /// The process's peak resident memory, in bytes.
+    public var peakResidentBytes: Int
 
     /// The fastest image's wall time.
     public var bestSeconds: Double { secondsPerImage.min() ?? .nan }
@@ -59,6 +64,9 @@ public enum StyleGAN3Benchmark {
             convolutionFLOPs / 1e9, convolutionGFLOPS),
         "  filtered leaky ReLU: " + share(timings.filteredLeakyReLU),
         "  rest:                " + share(timings.other),
+        String(
+          format: "plain sgemm in the same run: %.1f GFLOP/s; peak memory %.0f MB",
+          sgemmGFLOPS, Double(peakResidentBytes) / 1e6),
       ].joined(separator: "\n")
     }
   }
@@ -106,7 +114,9 @@ public enum StyleGAN3Benchmark {
     }.values.reduce(0) { $0 + $1.count }
     return Figures(
       architecture: architecture, parameterCount: parameters, secondsPerImage: seconds,
-      timings: best, convolutionFLOPs: flops)
+      timings: best, convolutionFLOPs: flops,
+      sgemmGFLOPS: EngineBenchmark.measureSGEMM(m: 512, n: 4096, k: 4608),
+      peakResidentBytes: EngineBenchmark.peakResidentBytes())
   }
 
   /// Random parameters in the official initialisation's spirit, and the

@@ -38,26 +38,33 @@ extension StyleGAN3Convolution {
     let (outHeight, outWidth) = (height + 2, width + 2)
     let (tilesY, tilesX) = ((outHeight + 1) / 2, (outWidth + 1) / 2)
     let workers = StyleGAN3Parallel.workers
-    var y = [Float](repeating: 0, count: outChannels * outHeight * outWidth)
+    // Every element of y, v, u and products is written before it is read.
+    var y = uninitialized(outChannels * outHeight * outWidth)
 
     // The input with the full padding of 2 (and up to one more row and column
     // of zeros for the last tiles): (2·tilesY + 2) × (2·tilesX + 2).
     let (paddedHeight, paddedWidth) = (2 * tilesY + 2, 2 * tilesX + 2)
-    var padded = [Float](repeating: 0, count: channels * paddedHeight * paddedWidth)
+    var padded = uninitialized(channels * paddedHeight * paddedWidth)
     x.withUnsafeBufferPointer { x in
       padded.withUnsafeMutableBufferPointer { padded in
         for c in 0..<channels {
+          let plane = padded.baseAddress! + c * paddedHeight * paddedWidth
+          plane.update(repeating: 0, count: 2 * paddedWidth)
           for row in 0..<height {
-            (padded.baseAddress! + (c * paddedHeight + row + 2) * paddedWidth + 2).update(
-              from: x.baseAddress! + (c * height + row) * width, count: width)
+            let line = plane + (row + 2) * paddedWidth
+            line.update(repeating: 0, count: 2)
+            (line + 2).update(from: x.baseAddress! + (c * height + row) * width, count: width)
+            (line + 2 + width).update(repeating: 0, count: paddedWidth - width - 2)
           }
+          (plane + (height + 2) * paddedWidth).update(
+            repeating: 0, count: (paddedHeight - height - 2) * paddedWidth)
         }
       }
     }
 
     // V_ξ[o, c] = (G g Gᵀ)_ξ for every kernel g = weight[o, c].
     let pairs = outChannels * channels
-    var v = [Float](repeating: 0, count: 16 * pairs)
+    var v = uninitialized(16 * pairs)
     weight.withUnsafeBufferPointer { weight in
       v.withUnsafeMutableBufferPointer { v in
         let (weight, v) = (
@@ -73,8 +80,8 @@ extension StyleGAN3Convolution {
 
     // Bands of tile rows: transform the input, multiply, transform back.
     let bandTileRows = max(1, min(tilesY, winogradBandElements / (16 * channels * tilesX)))
-    var u = [Float](repeating: 0, count: 16 * channels * bandTileRows * tilesX)
-    var products = [Float](repeating: 0, count: 16 * outChannels * bandTileRows * tilesX)
+    var u = uninitialized(16 * channels * bandTileRows * tilesX)
+    var products = uninitialized(16 * outChannels * bandTileRows * tilesX)
     for firstTileRow in stride(from: 0, to: tilesY, by: bandTileRows) {
       let tileRows = min(bandTileRows, tilesY - firstTileRow)
       let tiles = tileRows * tilesX
@@ -85,13 +92,15 @@ extension StyleGAN3Convolution {
             StyleGAN3Parallel.Pointer(u.baseAddress!)
           )
           DispatchQueue.concurrentPerform(iterations: min(workers, channels)) { worker in
+            let rows = UnsafeMutablePointer<Float>.allocate(capacity: 4 * paddedWidth)
+            defer { rows.deallocate() }
             for c in stride(from: worker, to: channels, by: workers) {
               for band in 0..<tileRows {
                 let top =
                   padded.pointer
                   + (c * paddedHeight + 2 * (firstTileRow + band)) * paddedWidth
                 transformTileRow(
-                  top, rowStride: paddedWidth, tilesX: tilesX,
+                  top, rowStride: paddedWidth, tilesX: tilesX, scratch: rows,
                   into: u.pointer + c * tiles + band * tilesX, stride: channels * tiles)
               }
             }
@@ -168,49 +177,34 @@ extension StyleGAN3Convolution {
   /// Transforms the tiles of one tile row, `Bᵀ d B` for the 4 × 4 tile at
   /// every even column of the four padded rows from `top`; element `ξ` of
   /// tile `t` goes to `u[ξ · stride + t]`.
+  ///
+  /// `Bᵀ d` combines whole rows at once, `(d0 − d2, d1 + d2, d2 − d1,
+  /// d1 − d3)`, into `scratch` (4 rows of `2 · tilesX + 2`), shared by the
+  /// overlapping tiles; `(Bᵀ d) B` makes the same combination along each row.
   @inline(__always)
   private static func transformTileRow(
     _ top: UnsafeMutablePointer<Float>, rowStride: Int, tilesX: Int,
-    into u: UnsafeMutablePointer<Float>, stride: Int
+    scratch: UnsafeMutablePointer<Float>, into u: UnsafeMutablePointer<Float>, stride: Int
   ) {
+    let width = 2 * tilesX + 2
     let (r0, r1, r2, r3) = (top, top + rowStride, top + 2 * rowStride, top + 3 * rowStride)
-    for t in 0..<tilesX {
-      let c = 2 * t
-      // Bᵀ d, one column j at a time: (d0 − d2, d1 + d2, d2 − d1, d1 − d3).
-      let a0 = r0[c] - r2[c]
-      let a1 = r0[c + 1] - r2[c + 1]
-      let a2 = r0[c + 2] - r2[c + 2]
-      let a3 = r0[c + 3] - r2[c + 3]
-      let b0 = r1[c] + r2[c]
-      let b1 = r1[c + 1] + r2[c + 1]
-      let b2 = r1[c + 2] + r2[c + 2]
-      let b3 = r1[c + 3] + r2[c + 3]
-      let e0 = r2[c] - r1[c]
-      let e1 = r2[c + 1] - r1[c + 1]
-      let e2 = r2[c + 2] - r1[c + 2]
-      let e3 = r2[c + 3] - r1[c + 3]
-      let f0 = r1[c] - r3[c]
-      let f1 = r1[c + 1] - r3[c + 1]
-      let f2 = r1[c + 2] - r3[c + 2]
-      let f3 = r1[c + 3] - r3[c + 3]
-      // (Bᵀ d) B, the same combination along each row.
-      let out = u + t
-      out[0] = a0 - a2
-      out[stride] = a1 + a2
-      out[2 * stride] = a2 - a1
-      out[3 * stride] = a1 - a3
-      out[4 * stride] = b0 - b2
-      out[5 * stride] = b1 + b2
-      out[6 * stride] = b2 - b1
-      out[7 * stride] = b1 - b3
-      out[8 * stride] = e0 - e2
-      out[9 * stride] = e1 + e2
-      out[10 * stride] = e2 - e1
-      out[11 * stride] = e1 - e3
-      out[12 * stride] = f0 - f2
-      out[13 * stride] = f1 + f2
-      out[14 * stride] = f2 - f1
-      out[15 * stride] = f1 - f3
+    let (a, b, e, f) = (scratch, scratch + width, scratch + 2 * width, scratch + 3 * width)
+    for i in 0..<width {
+      a[i] = r0[i] - r2[i]
+      b[i] = r1[i] + r2[i]
+      e[i] = r2[i] - r1[i]
+      f[i] = r1[i] - r3[i]
+    }
+    for (index, row) in [a, b, e, f].enumerated() {
+      let o0 = u + 4 * index * stride
+      let (o1, o2, o3) = (o0 + stride, o0 + 2 * stride, o0 + 3 * stride)
+      for t in 0..<tilesX {
+        let c = 2 * t
+        o0[t] = row[c] - row[c + 2]
+        o1[t] = row[c + 1] + row[c + 2]
+        o2[t] = row[c + 2] - row[c + 1]
+        o3[t] = row[c + 1] - row[c + 3]
+      }
     }
   }
 
@@ -254,4 +248,10 @@ extension StyleGAN3Convolution {
       }
     }
   }
+}
+
+/// An array of `count` floats whose elements the caller writes before
+/// reading them (no zero fill).
+private func uninitialized(_ count: Int) -> [Float] {
+  [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
 }

@@ -43,14 +43,15 @@ struct ObscuraProcess {
     return path
   }()
 
-  /// Runs `obscura ARGUMENTS` in `folder` and waits for it.
+  /// Runs `obscura ARGUMENTS` (or another `program`) in `folder` and waits
+  /// for it.
   @discardableResult
   static func run(
     _ arguments: [String], in folder: String, cacheHome: String = cacheHome,
-    environment extra: [String: String] = [:]
+    environment extra: [String: String] = [:], executable program: String = executable
   ) throws -> Result {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
+    process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     var environment = ProcessInfo.processInfo.environment
