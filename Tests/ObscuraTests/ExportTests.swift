@@ -148,6 +148,29 @@ struct ExportTests {
     }
   }
 
+  @Test("RGB bytes written as a PNG read back byte for byte, with their text chunks")
+  func rgbFile() throws {
+    let folder = try temporaryFolder()
+    let (width, height) = (5, 3)
+    let rgb = (0..<width * height * 3).map { UInt8(($0 * 37 + 11) % 256) }
+    let path = folder + "/seed0003.png"
+    let size = try PNGFile.write(
+      rgb: rgb, width: width, height: height, to: path, metadata: [("Seed", "3")])
+    #expect(size > 0)
+    let image = try PNGReader.read(path)
+    #expect(image.width == width && image.height == height)
+    for pixel in 0..<width * height {
+      let stored = Array(image.rgba[pixel * 4..<pixel * 4 + 4]).map(Int.init)
+      let given = Array(rgb[pixel * 3..<pixel * 3 + 3]).map(Int.init) + [255]
+      #expect(stored == given, "pixel \(pixel)")
+    }
+    let metadata = try PNGReader.metadata(path)
+    #expect(metadata.text.contains { $0.key == "Seed" && $0.value == "3" })
+    #expect(metadata.pixelsPerMetre == 2835)
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+    #expect(names == ["seed0003.png"], "no temporary file is left")
+  }
+
   @Test("Without formats in the options, the sketch's own Settings.formats are written")
   func sketchFormats() throws {
     let folder = try temporaryFolder()

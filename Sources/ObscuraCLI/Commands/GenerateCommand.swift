@@ -1,4 +1,5 @@
 import Foundation
+import Obscura
 import StyleGAN
 
 /// `obscura generate`: write images from a StyleGAN model for a list of seeds.
@@ -116,7 +117,7 @@ enum GenerateCommand: Command {
         noiseMode: noiseMode, noiseSeed: seed, transform: transform)
       let path = (outText as NSString).appendingPathComponent(
         "seed\(String(format: "%04u", seed)).\(format.rawValue)")
-      let bytes: [UInt8]
+      let byteCount: Int
       switch format {
       case .png:
         var text: [(key: String, value: String)] = [
@@ -126,13 +127,22 @@ enum GenerateCommand: Command {
           ("NoiseMode", noiseMode.rawValue),
         ]
         if let classIndex { text.append(("Class", "\(classIndex)")) }
-        bytes = OutputFiles.png(RGBImage(image), text: text)
-      case .npy: bytes = OutputFiles.npy(image)
+        let image8 = RGBImage(image)
+        // A one-channel model's grey level goes into all three channels.
+        let rgb = (0..<image8.width * image8.height).flatMap { pixel in
+          (0..<3).map { image8.bytes[pixel * image8.channels + min($0, image8.channels - 1)] }
+        }
+        byteCount = try PNGFile.write(
+          rgb: rgb, width: image8.width, height: image8.height, to: path,
+          metadata: text.map { ($0.key, $0.value) })
+      case .npy:
+        let bytes = OutputFiles.npy(image)
+        try PNGFile.write(bytes: bytes, to: path)
+        byteCount = bytes.count
       }
-      try OutputFiles.writeAtomically(bytes, to: path)
       written += 1
       print(
-        "\(path)  \(size)x\(size)  \(OutputFiles.describeSize(bytes.count))"
+        "\(path)  \(size)x\(size)  \(OutputFiles.describeSize(byteCount))"
           + "  seed \(seed)  \(format: seconds(since: imageStart))")
     }
     Diagnostics.note(
