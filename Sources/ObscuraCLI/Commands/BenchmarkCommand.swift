@@ -1,13 +1,14 @@
 import Foundation
 import StyleGAN
 
-/// `obscura bench engine`: time the StyleGAN engine on the official 256 × 256
-/// configuration with random weights.
+/// `obscura bench engine|stylegan3`: time the StyleGAN engine on the official
+/// 256 × 256 configurations with random weights.
 enum BenchmarkCommand: Command {
   static let name = "bench"
-  static let summary = "Time the StyleGAN engine (obscura bench engine)"
+  static let summary = "Time the StyleGAN engine (obscura bench engine|stylegan3)"
   static let usage = """
     usage: obscura bench engine [--runs N] [--layers]
+           obscura bench stylegan3 [--runs N]
 
     Builds a StyleGAN2 generator in the official 256 x 256 configuration
     (channel base 16384, channel max 512, 8 mapping layers, z = w = 512) with
@@ -22,11 +23,15 @@ enum BenchmarkCommand: Command {
     let showLayers = arguments.flag("layers")
     let what = arguments.positionals()
     try arguments.finish()
-    guard what == ["engine"] else {
-      throw UsageError("say what to benchmark: obscura bench engine")
+    guard what == ["engine"] || what == ["stylegan3"] else {
+      throw UsageError("say what to benchmark: obscura bench engine, or obscura bench stylegan3")
     }
     guard let runs = Int(runsText), runs > 0, runs <= 100 else {
       throw UsageError("--runs takes a whole number from 1 to 100, not '\(runsText)'")
+    }
+    if what == ["stylegan3"] {
+      print(try StyleGAN3Benchmark.run(images: runs).summary)
+      return
     }
 
     let report = try EngineBenchmark.run(runs: runs)
