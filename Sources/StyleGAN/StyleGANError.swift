@@ -26,6 +26,8 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
   case filterNotSeparable(name: String, shape: [Int])
   /// A seed outside 0…2^32 − 1, or not a number.
   case invalidSeed(String)
+  /// A seed range whose first seed is greater than its last (`5-2`).
+  case reversedSeedRange(String)
   /// Truncation psi that is not a finite number.
   case invalidTruncationPsi(String)
   /// A truncation cutoff that is negative.
@@ -75,6 +77,8 @@ public enum StyleGANError: Error, Sendable, Equatable, CustomStringConvertible {
     case .invalidSeed(let text):
       return "seed '\(text)' is neither a whole number from 0 to 4294967295 nor a range"
         + " LOW-HIGH of such numbers"
+    case .reversedSeedRange(let text):
+      return "seed range '\(text)' runs backwards; write the lower seed first"
     case .invalidTruncationPsi(let text):
       return "truncation psi '\(text)' is not a finite number"
     case .invalidTruncationCutoff(let cutoff):

@@ -123,6 +123,10 @@ struct GeneratorTests {
     for bad in ["-1", "4294967296", "abc", "3-1", "1,,2", "", "1-2-3", "0x10", "+5"] {
       #expect(throws: StyleGANError.self, "'\(bad)'") { try SeedList(parsing: bad) }
     }
+    #expect(throws: StyleGANError.reversedSeedRange("5-2")) { try SeedList(parsing: "0,5-2") }
+    #expect(
+      StyleGANError.reversedSeedRange("5-2").description
+        == "seed range '5-2' runs backwards; write the lower seed first")
   }
 
   @Test("A conditional model needs a class in range; an unconditional one takes none")

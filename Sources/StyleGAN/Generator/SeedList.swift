@@ -9,7 +9,8 @@ public struct SeedList: Sendable, Equatable, Sequence {
   /// Parses `text`; every seed must be a whole number from 0 to 2^32 − 1 and
   /// every range must run upwards.
   ///
-  /// - Throws: ``StyleGANError/invalidSeed(_:)`` naming the bad item.
+  /// - Throws: ``StyleGANError/invalidSeed(_:)`` naming the bad item, or
+  ///   ``StyleGANError/reversedSeedRange(_:)`` for a range like `5-2`.
   public init(parsing text: String) throws {
     var ranges: [ClosedRange<UInt32>] = []
     for item in text.split(separator: ",", omittingEmptySubsequences: false) {
@@ -17,10 +18,12 @@ public struct SeedList: Sendable, Equatable, Sequence {
       let bounds = item.split(separator: "-", omittingEmptySubsequences: false)
       guard bounds.count == 1 || bounds.count == 2,
         let low = Self.seed(bounds[0]),
-        let high = bounds.count == 2 ? Self.seed(bounds[1]) : low,
-        low <= high
+        let high = bounds.count == 2 ? Self.seed(bounds[1]) : low
       else {
         throw StyleGANError.invalidSeed(item.isEmpty ? text : item)
+      }
+      guard low <= high else {
+        throw StyleGANError.reversedSeedRange(item)
       }
       ranges.append(low...high)
     }
