@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Obscura needs (only those missing), then builds
-# the release `obscura` at .build/release/obscura.
+# the release `obscura` at .build/release/obscura. With --tests it also
+# installs what the test suite needs beyond that: a CJK font, so the tests of
+# falling back to system fonts see real glyphs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(pkg-config libcairo2-dev libpango1.0-dev libpng-dev libopenblas-dev
   fontconfig)
+if [ "${1:-}" = "--tests" ]; then
+  packages+=(fonts-noto-cjk)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
