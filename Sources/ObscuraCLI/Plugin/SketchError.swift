@@ -15,8 +15,9 @@ enum SketchError: Error, CustomStringConvertible {
   /// The Obscura module interface was not found next to the executable.
   case modulesMissing(searched: [String])
   /// The sketch did not compile; `diagnostics` is the compiler's output,
-  /// already pointing at the user's file.
-  case compileFailed(path: String, diagnostics: String)
+  /// already pointing at the user's file; `shadowed` the runtime type names
+  /// the file declares again that the diagnostics mention.
+  case compileFailed(path: String, diagnostics: String, shadowed: [String] = [])
   /// The compiled plugin could not be loaded.
   case loadFailed(plugin: String, reason: String)
   /// The plugin loaded but does not provide a sketch type.
@@ -46,9 +47,15 @@ enum SketchError: Error, CustomStringConvertible {
       return "the Obscura module interface (Obscura.swiftmodule) was not found in "
         + searched.joined(separator: " or ")
         + "; rebuild obscura with 'swift build' or set OBSCURA_MODULES"
-    case .compileFailed(let path, let diagnostics):
+    case .compileFailed(let path, let diagnostics, let shadowed):
       let trimmed = diagnostics.trimmingCharacters(in: .whitespacesAndNewlines)
-      return "\(path) does not compile:\n\(trimmed)"
+      let hints = shadowed.map { name in
+        let module = RuntimeTypeNames.module(declaring: name) ?? "Obscura"
+        return "\nhint: \(path) declares its own '\(name)', which shadows \(module)'s type "
+          + "'\(name)' in this file; rename yours (e.g. 'My\(name)') or write "
+          + "'\(module).\(name)' for \(module)'s"
+      }
+      return "\(path) does not compile:\n\(trimmed)" + hints.joined()
     case .loadFailed(let plugin, let reason):
       return "cannot load the compiled sketch \(plugin): \(reason)"
     case .notASketch(let plugin):
