@@ -27,8 +27,10 @@ enum SketchError: Error, CustomStringConvertible {
   /// A file already exists where `obscura new` would write.
   case alreadyExists(path: String)
   /// The render process ended without answering: how, where in the sketch
-  /// (from the backtrace, when there is one) and the trap's message.
-  case renderCrashed(path: String, location: String?, status: String, message: String?)
+  /// (from the backtrace, when there is one), the trap's message, and
+  /// whether the backtrace was shown above.
+  case renderCrashed(
+    path: String, location: String?, status: String, message: String?, backtraceShown: Bool)
 
   var description: String {
     switch self {
@@ -65,10 +67,11 @@ enum SketchError: Error, CustomStringConvertible {
         + "set XDG_CACHE_HOME to a writable folder"
     case .alreadyExists(let path):
       return "\(path) already exists; choose another name or delete it first"
-    case .renderCrashed(let path, let location, let status, let message):
-      let place = location.map { "\(path):\($0):" } ?? path
-      return "\(place) crashed while rendering (\(status))"
-        + (message.map { ": \($0)" } ?? "")
+    case .renderCrashed(let path, let location, let status, let message, let shown):
+      let place = location.map { "\(path):\($0):" } ?? "\(path):"
+      return "\(place) the sketch crashed while rendering: \(message ?? "no message") "
+        + "(\(status))"
+        + (shown ? "" : "\nset OBSCURA_BACKTRACE=1 to see the backtrace")
     }
   }
 }
