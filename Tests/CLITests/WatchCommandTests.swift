@@ -61,8 +61,10 @@ struct WatchCommandTests {
       "the crash is reported at the sketch's line")
     #expect(
       watch.log.contains(
-        "crashed while rendering (signal 4 (SIGILL), a Swift runtime trap): "
-          + "Fatal error: Index out of range"))
+        "the sketch crashed while rendering: Fatal error: Index out of range "
+          + "(signal 4 (SIGILL), a Swift runtime trap)\n"
+          + "set OBSCURA_BACKTRACE=1 to see the backtrace\n"))
+    #expect(!watch.log.contains("Program crashed"), "the backtrace is held back")
     #expect(try Data(contentsOf: URL(fileURLWithPath: png)) == second)
 
     // And the next good edit renders again.

@@ -29,7 +29,8 @@ enum NewCommand: Command {
     }
 
     let typeName = SketchTemplate.typeName(forFile: path)
-    let text = SketchTemplate.text(typeName: typeName, paper: paperCase)
+    let text = SketchTemplate.text(
+      typeName: typeName, title: SketchTemplate.title(forFile: path), paper: paperCase)
     let folder = (path as NSString).deletingLastPathComponent
     if !folder.isEmpty {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

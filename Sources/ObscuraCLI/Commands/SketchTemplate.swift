@@ -14,7 +14,10 @@ enum SketchTemplate {
 
   /// The type name for a sketch file: its base name in UpperCamelCase, with
   /// anything that is not a letter or digit dropped ("night-walk.swift" →
-  /// "NightWalk"); a name starting with a digit gets a "Sketch" prefix.
+  /// "NightWalk"); a name starting with a digit gets a "Sketch" prefix, and
+  /// a public type name of the runtime (``RuntimeTypeNames``) a "Sketch"
+  /// suffix ("poster.swift" → "PosterSketch"), since the sketch type would
+  /// otherwise shadow it.
   static func typeName(forFile path: String) -> String {
     var base = Substring(path.split(separator: "/").last ?? "Sketch")
     if base.hasSuffix(".swift") { base = base.dropLast(6) }
@@ -30,11 +33,24 @@ enum SketchTemplate {
     }
     if name.isEmpty { return "Untitled" }
     if name.first!.isNumber { name = "Sketch" + name }
+    if RuntimeTypeNames.module(declaring: name) != nil { name += "Sketch" }
     return name
   }
 
-  /// The template's text for `typeName` on `paper`.
-  static func text(typeName: String, paper: String) -> String {
+  /// The default title for a sketch file: its base name's words, the first
+  /// capitalised ("night-walk.swift" → "Night walk"; "AILog.006.swift" →
+  /// "AILog 006").
+  static func title(forFile path: String) -> String {
+    var base = Substring(path.split(separator: "/").last ?? "")
+    if base.hasSuffix(".swift") { base = base.dropLast(6) }
+    let words = base.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+    guard let first = words.first else { return "Untitled" }
+    let head = first.prefix(1).uppercased() + first.dropFirst()
+    return ([head] + words.dropFirst().map(String.init)).joined(separator: " ")
+  }
+
+  /// The template's text for `typeName` on `paper`, titled `title`.
+  static func text(typeName: String, title: String, paper: String) -> String {
     """
     import Foundation
     import Obscura
@@ -45,7 +61,7 @@ enum SketchTemplate {
         paper: .\(paper), orientation: .portrait, unit: .mm, dpi: 300,
         parameters: [
           .integer("rings", 28, in: 1...200, summary: "how many rings circle the sun"),
-          .text("title", "\(typeName)", summary: "the title at the bottom"),
+          .text("title", "\(title)", summary: "the title at the bottom"),
         ])
 
       func compose(_ poster: inout Poster) throws {

@@ -171,7 +171,9 @@ final class PluginCompiler {
     let diagnostics = CompilerDiagnostics.rewrite(
       result.output, source: source, wrapper: wrapper)
     guard result.status == 0, FileManager.default.fileExists(atPath: library) else {
-      throw SketchError.compileFailed(path: source.path, diagnostics: diagnostics)
+      throw SketchError.compileFailed(
+        path: source.path, diagnostics: diagnostics,
+        shadowed: RuntimeTypeNames.shadowed(in: source.text, mentionedIn: diagnostics))
     }
     if rename(library, path) != 0 {
       throw SketchError.cacheUnwritable(

@@ -15,8 +15,9 @@ enum SketchError: Error, CustomStringConvertible {
   /// The Obscura module interface was not found next to the executable.
   case modulesMissing(searched: [String])
   /// The sketch did not compile; `diagnostics` is the compiler's output,
-  /// already pointing at the user's file.
-  case compileFailed(path: String, diagnostics: String)
+  /// already pointing at the user's file; `shadowed` the runtime type names
+  /// the file declares again that the diagnostics mention.
+  case compileFailed(path: String, diagnostics: String, shadowed: [String] = [])
   /// The compiled plugin could not be loaded.
   case loadFailed(plugin: String, reason: String)
   /// The plugin loaded but does not provide a sketch type.
@@ -26,8 +27,10 @@ enum SketchError: Error, CustomStringConvertible {
   /// A file already exists where `obscura new` would write.
   case alreadyExists(path: String)
   /// The render process ended without answering: how, where in the sketch
-  /// (from the backtrace, when there is one) and the trap's message.
-  case renderCrashed(path: String, location: String?, status: String, message: String?)
+  /// (from the backtrace, when there is one), the trap's message, and
+  /// whether the backtrace was shown above.
+  case renderCrashed(
+    path: String, location: String?, status: String, message: String?, backtraceShown: Bool)
 
   var description: String {
     switch self {
@@ -46,9 +49,15 @@ enum SketchError: Error, CustomStringConvertible {
       return "the Obscura module interface (Obscura.swiftmodule) was not found in "
         + searched.joined(separator: " or ")
         + "; rebuild obscura with 'swift build' or set OBSCURA_MODULES"
-    case .compileFailed(let path, let diagnostics):
+    case .compileFailed(let path, let diagnostics, let shadowed):
       let trimmed = diagnostics.trimmingCharacters(in: .whitespacesAndNewlines)
-      return "\(path) does not compile:\n\(trimmed)"
+      let hints = shadowed.map { name in
+        let module = RuntimeTypeNames.module(declaring: name) ?? "Obscura"
+        return "\nhint: \(path) declares its own '\(name)', which shadows \(module)'s type "
+          + "'\(name)' in this file; rename yours (e.g. 'My\(name)') or write "
+          + "'\(module).\(name)' for \(module)'s"
+      }
+      return "\(path) does not compile:\n\(trimmed)" + hints.joined()
     case .loadFailed(let plugin, let reason):
       return "cannot load the compiled sketch \(plugin): \(reason)"
     case .notASketch(let plugin):
@@ -58,10 +67,11 @@ enum SketchError: Error, CustomStringConvertible {
         + "set XDG_CACHE_HOME to a writable folder"
     case .alreadyExists(let path):
       return "\(path) already exists; choose another name or delete it first"
-    case .renderCrashed(let path, let location, let status, let message):
-      let place = location.map { "\(path):\($0):" } ?? path
-      return "\(place) crashed while rendering (\(status))"
-        + (message.map { ": \($0)" } ?? "")
+    case .renderCrashed(let path, let location, let status, let message, let shown):
+      let place = location.map { "\(path):\($0):" } ?? "\(path):"
+      return "\(place) the sketch crashed while rendering: \(message ?? "no message") "
+        + "(\(status))"
+        + (shown ? "" : "\nset OBSCURA_BACKTRACE=1 to see the backtrace")
     }
   }
 }

@@ -12,6 +12,13 @@ enum Interrupts {
   /// The sources, kept alive for the life of the process.
   private nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
 
+  /// Run first when a signal arrives: `run` stops its render worker here,
+  /// which removes its own temporary files.
+  nonisolated(unsafe) static var beforeExit: (() -> Void)?
+
+  /// Set as the handler starts; the process is about to exit.
+  nonisolated(unsafe) static var stopping: sig_atomic_t = 0
+
   /// Installs the handler for `signals` (`signal(2)` with `SIG_IGN`, then
   /// `DispatchSource.makeSignalSource`).
   static func install(_ signals: [Int32] = [SIGINT, SIGTERM]) {
@@ -19,6 +26,8 @@ enum Interrupts {
       signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
       source.setEventHandler {
+        stopping = 1
+        beforeExit?()
         let registry = TemporaryFileRegistry.shared
         registry.removeAll(closing: true)
         // A write that registered just before the registry closed may create

@@ -7,10 +7,11 @@ enum RenderJob {
   /// The resolution of `--preview` (and of `watch` without `--dpi`).
   static let previewDPI = 72.0
 
-  /// Creates the sketch, composes and renders it, and describes the files.
+  /// Creates the sketch, composes and renders it, and describes the files;
+  /// `progress` hears how far it is (a fraction when known, and the stage).
   static func render(
     _ plugin: Plugin, sketchPath: String, typeName: String, request: RenderRequest,
-    progress: Progress?
+    progress: ((Double?, String) -> Void)?
   ) throws -> RenderResult {
     let start = Date()
     let sketch = plugin.sketchType.init()
@@ -31,11 +32,11 @@ enum RenderJob {
       layers: request.layers)
     if let progress {
       options.progress = { step in
-        progress.update(fraction: step.fraction, stage: describe(step.stage))
+        progress(step.fraction, describe(step.stage))
       }
     }
 
-    progress?.update(fraction: nil, stage: "composing")
+    progress?(nil, "composing")
     var poster = try Poster(settings: settings, seed: seed, dpi: dpi)
     try sketch.compose(&poster)
     let result = try Renderer.render(poster, options: options)

@@ -103,11 +103,8 @@ final class WatchSession {
       }
     case .died(let status, let stderr):
       worker = nil
-      let crash = CrashReport(stderr, sketch: WatchSession.absolute(path))
       Diagnostics.error(
-        SketchError.renderCrashed(
-          path: path, location: crash.location, status: status, message: crash.message
-        ).description)
+        WorkerProcess.crashError(path: path, status: status, stderr: stderr).description)
       Diagnostics.note("keeping the last good render; waiting for a change")
     case .abandoned:
       worker = nil

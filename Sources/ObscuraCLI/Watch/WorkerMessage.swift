@@ -9,6 +9,17 @@ struct WorkerRequest: Codable {
   var typeName: String
   /// The command line's overrides.
   var request: RenderRequest
+  /// Whether the worker sends progress lines before its answer (`run` shows
+  /// them; `watch` does not).
+  var reportsProgress: Bool? = nil
+}
+
+/// How far a render is, a line the worker sends before its answer.
+struct WorkerProgress: Codable {
+  /// The fraction done, when known.
+  var fraction: Double?
+  /// What it is doing ("png layer 2/5 Rings").
+  var stage: String
 }
 
 /// The worker's answer, one JSON line on its protocol channel.
@@ -17,4 +28,6 @@ struct WorkerResponse: Codable {
   var result: RenderResult?
   /// The error message, when it failed.
   var error: String?
+  /// Set on a progress line, which is not the answer.
+  var progress: WorkerProgress?
 }

@@ -1,14 +1,23 @@
 import Foundation
 
-/// The session's handle on its worker: a child `obscura watch --worker`
-/// that it talks to in JSON lines.
+/// A handle on a render worker: a child `obscura watch --worker` that
+/// `watch` and `run` talk to in JSON lines, so that a sketch that traps ends
+/// the child, not the command.
+///
+/// The worker's stderr is copied to ours as it arrives, except the text of
+/// a crash (the trap's message and backtrace): ``crashError(path:status:stderr:)``
+/// boils that down to one line. `OBSCURA_BACKTRACE=1` shows it in full.
 final class WorkerProcess {
+  /// Whether a crash's backtrace is shown (`OBSCURA_BACKTRACE=1`).
+  static let showsBacktrace = ProcessInfo.processInfo.environment["OBSCURA_BACKTRACE"] == "1"
+
   /// How a request ended.
   enum Outcome {
     /// The worker answered.
     case answered(WorkerResponse)
     /// The worker died: how ("signal 4 (SIGILL)"), and what it printed on
-    /// stderr while rendering (the trap's message and backtrace).
+    /// stderr while rendering (the trap's message and backtrace). Its
+    /// temporary export files are removed.
     case died(status: String, stderr: String)
     /// The caller gave up waiting; the worker was stopped.
     case abandoned
@@ -18,7 +27,10 @@ final class WorkerProcess {
   private let input = Pipe()
   private let output = Pipe()
   private var buffer = Data()
-  private let errors = StderrRelay()
+  private let errors = StderrRelay(holdingCrashes: !WorkerProcess.showsBacktrace)
+  /// The output folder of the request in flight, where a crashed worker's
+  /// temporary files are.
+  private var outputFolder = "."
 
   /// Starts the worker.
   init() throws {
@@ -27,10 +39,10 @@ final class WorkerProcess {
     var environment = ProcessInfo.processInfo.environment
     // A short backtrace of the crashed thread only: it names the sketch's
     // file and line (plugins carry line tables) in a fraction of a second.
-    if environment["SWIFT_BACKTRACE"] == nil {
+    if (environment["SWIFT_BACKTRACE"] ?? "").isEmpty {
       environment["SWIFT_BACKTRACE"] =
         "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,"
-        + "limit=12,top=0,symbolicate=fast"
+        + "limit=\(WorkerProcess.showsBacktrace ? 64 : 12),top=0,symbolicate=fast"
     }
     process.environment = environment
     process.standardInput = input
@@ -40,10 +52,18 @@ final class WorkerProcess {
     errors.start()
   }
 
+  /// The worker's process id.
+  var processIdentifier: Int32 { process.processIdentifier }
+
   /// Sends `request` and waits for the answer, checking `giveUp` about ten
-  /// times a second; when it returns true the worker is stopped.
-  func render(_ request: WorkerRequest, giveUp: () -> Bool) -> Outcome {
+  /// times a second; when it returns true the worker is stopped. Progress
+  /// lines (asked for with `reportsProgress`) go to `progress`.
+  func render(
+    _ request: WorkerRequest, giveUp: () -> Bool,
+    progress: ((WorkerProgress) -> Void)? = nil
+  ) -> Outcome {
     errors.clear()
+    outputFolder = request.request.outputFolder ?? "."
     do {
       var line = try JSONEncoder().encode(request)
       line.append(0x0A)
@@ -61,6 +81,11 @@ final class WorkerProcess {
         guard let response = try? JSONDecoder().decode(WorkerResponse.self, from: line) else {
           return .answered(WorkerResponse(result: nil, error: "the worker sent a garbled answer"))
         }
+        if let step = response.progress, response.result == nil, response.error == nil {
+          progress?(step)
+          continue
+        }
+        errors.awaitAnswerMark()
         return .answered(response)
       }
       if giveUp() {
@@ -86,10 +111,33 @@ final class WorkerProcess {
     process.waitUntilExit()
   }
 
-  /// The outcome for a worker that died, once its stderr is drained.
+  /// The outcome for a worker that died, once its stderr is drained and
+  /// its temporary files removed.
   private func died() -> Outcome {
     let status = endStatus()
+    removeTemporaryFiles()
     return .died(status: status, stderr: errors.drained())
+  }
+
+  /// Removes the dead worker's temporary export files from the output
+  /// folder: the runtime names them `.NAME.PID-RANDOM.tmp`.
+  private func removeTemporaryFiles() {
+    let marker = ".\(process.processIdentifier)-"
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: outputFolder)) ?? []
+    for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+      guard name.contains(marker) else { continue }
+      try? FileManager.default.removeItem(atPath: outputFolder + "/" + name)
+    }
+  }
+
+  /// The error describing a crashed render of the sketch at `path` (as the
+  /// user named it), from how the worker ended and what it printed.
+  static func crashError(path: String, status: String, stderr: String) -> SketchError {
+    let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+    let crash = CrashReport(stderr, sketch: absolute)
+    return SketchError.renderCrashed(
+      path: path, location: crash.location, status: status, message: crash.message,
+      backtraceShown: showsBacktrace)
   }
 
   /// Waits for the dead worker and describes how it ended.
@@ -110,13 +158,28 @@ final class WorkerProcess {
   ]
 }
 
-/// Copies the worker's stderr to ours as it arrives, keeping the text of the
-/// current render so that a crash can be summarised.
+/// Copies the worker's stderr to ours a line at a time, keeping the text of
+/// the current render so that a crash can be summarised; when
+/// `holdingCrashes`, nothing from a crash's first line on is copied.
 private final class StderrRelay: @unchecked Sendable {
   let pipe = Pipe()
   private let lock = NSLock()
   private var text = Data()
+  private var pending = Data()
+  private var holding = false
+  private let answerMarks = DispatchSemaphore(value: 0)
+  private let holdingCrashes: Bool
   private let finished = DispatchSemaphore(value: 0)
+
+  /// How the Swift runtime and its backtracer begin a crash report.
+  static let crashMarkers = [
+    "Fatal error", "Precondition failed", "Assertion failed", "*** Signal ",
+    "*** Program crashed", "💣 Program crashed",
+  ]
+
+  init(holdingCrashes: Bool) {
+    self.holdingCrashes = holdingCrashes
+  }
 
   /// Starts copying on a thread of its own.
   func start() {
@@ -125,18 +188,65 @@ private final class StderrRelay: @unchecked Sendable {
       while true {
         let data = handle.availableData
         if data.isEmpty { break }
-        FileHandle.standardError.write(data)
         lock.withLock {
           text.append(data)
           if text.count > 65536 { text.removeFirst(text.count - 65536) }
+          pending.append(data)
+          relayPending()
         }
       }
+      let rest = lock.withLock { holding ? Data() : pending }
+      if !rest.isEmpty { FileHandle.standardError.write(rest) }
       finished.signal()
     }
   }
 
+  /// Writes the complete lines pending (and anything before an answer
+  /// mark) unless they belong to a crash, and signals each answer mark;
+  /// called under the lock.
+  private func relayPending() {
+    let mark = Data(WatchWorker.answerMark.utf8)
+    while true {
+      let newline = pending.firstIndex(of: 0x0A)
+      let marked = pending.range(of: mark)
+      if let marked, newline == nil || marked.lowerBound <= newline! {
+        show(pending[pending.startIndex..<marked.lowerBound])
+        pending.removeSubrange(pending.startIndex..<marked.upperBound)
+        answerMarks.signal()
+      } else if let newline {
+        show(pending[pending.startIndex...newline])
+        pending.removeSubrange(pending.startIndex...newline)
+      } else {
+        return
+      }
+    }
+  }
+
+  /// Writes `line` to our stderr unless a crash is being held back.
+  private func show(_ line: Data) {
+    guard !line.isEmpty else { return }
+    let words = String(decoding: line, as: UTF8.self)
+    if holdingCrashes, !holding,
+      StderrRelay.crashMarkers.contains(where: { words.contains($0) })
+    {
+      holding = true
+    }
+    if !holding { FileHandle.standardError.write(line) }
+  }
+
+  /// Waits (up to a second) until the worker's output before its answer
+  /// has been relayed.
+  func awaitAnswerMark() {
+    _ = answerMarks.wait(timeout: .now() + 1)
+  }
+
   /// Forgets what was printed so far.
-  func clear() { lock.withLock { text.removeAll() } }
+  func clear() {
+    lock.withLock {
+      text.removeAll()
+      holding = false
+    }
+  }
 
   /// Waits (briefly) for the worker's stderr to close and returns its text.
   func drained() -> String {
