@@ -41,6 +41,9 @@ struct RunCommandTests {
     #expect(lines[1].hasPrefix("wrote out/Dots-seed42.pdf  105×148 mm  "))
     #expect(lines[2].hasPrefix("wrote out/Dots-seed42.svg  105×148 mm  "))
     #expect(lines[3].hasPrefix("seed 42 · rendered in "))
+    // The rendering process's own peak memory: tens of MB, never zero.
+    let peak = lines[3].components(separatedBy: "peak memory ").last ?? ""
+    #expect(peak.hasSuffix(" MB") && (Double(peak.dropLast(3)) ?? 0) > 5, "\(lines[3])")
     #expect(result.stderr.isEmpty, "nothing on stderr when piped: \(result.stderr)")
     #expect(scratch.files(in: "out") == ["Dots-seed42.pdf", "Dots-seed42.png", "Dots-seed42.svg"])
 

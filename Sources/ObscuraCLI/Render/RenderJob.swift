@@ -47,7 +47,7 @@ enum RenderJob {
     }
     return RenderResult(
       files: files, seed: result.seed, inputs: [], seconds: Date().timeIntervalSince(start),
-      warnings: result.warnings)
+      warnings: result.warnings, peakResidentBytes: RenderResult.peakResidentBytes())
   }
 
   /// "2480×3508 px" for a PNG, "297×420 mm" (the page in the sketch's

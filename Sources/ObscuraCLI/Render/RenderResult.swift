@@ -24,6 +24,8 @@ struct RenderResult: Codable, Equatable {
   var seconds: Double
   /// What the render did differently from what the sketch asked.
   var warnings: [String] = []
+  /// The rendering process's peak resident memory, in bytes, when known.
+  var peakResidentBytes: Int64?
 
   /// Prints each warning as `obscura: warning: …` on stderr.
   func printWarnings() {
@@ -41,6 +43,9 @@ struct RenderResult: Codable, Equatable {
     if let compile = compileSeconds {
       timing += " · compiled in \(RenderResult.seconds(compile))"
     }
+    if let peak = peakResidentBytes {
+      timing += " · peak memory \(RenderResult.bytes(peak))"
+    }
     lines.append(timing)
     return lines
   }
@@ -50,6 +55,13 @@ struct RenderResult: Codable, Equatable {
     if count < 1000 { return "\(count) B" }
     if count < 1_000_000 { return String(format: "%.1f KB", Double(count) / 1e3) }
     return String(format: "%.1f MB", Double(count) / 1e6)
+  }
+
+  /// This process's peak resident memory so far (`getrusage`'s `ru_maxrss`).
+  static func peakResidentBytes() -> Int64 {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Int64(usage.ru_maxrss) * 1024
   }
 
   /// "0.42 s", "12.3 s".
