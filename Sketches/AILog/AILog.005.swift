@@ -27,7 +27,7 @@ struct AILog005: Sketch {
     let lineCount = try poster.integer("lines")
     let title = try poster.text("title")
 
-    let margin = 18.0
+    let margin = 20.0
     let paper = Color(hex: 0xF3EEE6)
     let window = Rect(x: margin, y: margin, width: poster.width - 2 * margin, height: 172)
     let ground = Rect(
