@@ -44,12 +44,12 @@ struct AILog005: Sketch {
         seed: sky, psi: psi, frame: skyFrame, in: window,
         name: "Sky · seed \(sky)"
       )
-      .grain(Grain(amount: 0.035, size: 0.09)))
+      .grain(Grain(amount: 0.035)))
 
     // The sky's drawn detail, for a close look: a ring round the sun disc,
     // fainter rings outside it, and fine level lines across the sky that
     // fade out towards the hills.
-    let sun = Point(x: window.minX + 0.79 * window.width, y: window.minY + 0.70 * window.height)
+    let sun = Point(x: window.minX + 0.79 * window.width, y: window.minY + 0.755 * window.height)
     poster.add(
       .drawing("Sun rings") { ctx in
         ctx.clip(to: window) {
