@@ -1,14 +1,16 @@
 import Obscura
 
+/// The sheet's own black, which the window's foot fades into.
+private let night = Color(hex: 0x08080C)
+
 /// AILog.005 — "World is ahead".
 ///
 /// A horizon the model dreamt, framed like a window; below it the ground is
 /// drawn as lines that crowd together towards the horizon, and the same
 /// horizon, upside down, shows only through those lines, as light on water.
-/// Soft generated colour against hard drawn structure, under a quiet title.
-/// The sheet's own black, which the window's foot fades into.
-private let night = Color(hex: 0x08080C)
-
+/// Soft generated colour against hard drawn structure, under a quiet title:
+/// the enlarged sky carries drawn detail for a close look (grain, a ring
+/// round the sun, fine level lines) and a hairline frame.
 struct AILog005: Sketch {
   var settings = Settings(
     paper: .a3, orientation: .portrait, unit: .mm, dpi: 300, seed: 5,
