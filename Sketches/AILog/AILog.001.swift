@@ -25,7 +25,7 @@ struct AILog001: Sketch {
     let title = try poster.text("title")
 
     let ink = Color(hex: 0x1B1A1E)
-    let margin = 24.0
+    let margin = 20.0
     let cell = (poster.width - 2 * margin) / Double(columns)
     let rows = 11
     let screen = Rect(

@@ -55,9 +55,9 @@ struct AILog002: Sketch {
     poster.add(
       .text(
         TextBlock(
-          title.uppercased(), font: Font("Bebas Neue", weight: .light), size: 212, color: ink,
+          title.uppercased(), font: Font("Bebas Neue", weight: .light), size: 230, color: ink,
           tracking: -6,
-          placement: .point(Point(x: margin - 2, y: poster.height - 14), anchor: .bottomLeft)),
+          placement: .point(Point(x: margin - 2.2, y: poster.height - 4), anchor: .bottomLeft)),
         name: "Title"))
     poster.add(
       .text(

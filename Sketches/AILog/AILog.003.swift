@@ -68,10 +68,11 @@ struct AILog003: Sketch {
         }
       })
 
-    // The red pencil: a loose double loop around the marked tile.
+    // The red pencil: a loose double loop around the marked tile, laid over
+    // the tiles (not multiplied into them) so it stays red over their dark ground.
     if let tile = markedTile {
       poster.add(
-        .drawing("Red pencil", blend: .multiply) { ctx in
+        .drawing("Red pencil") { ctx in
           let center = tile.center
           var points: [Point] = []
           let turns = 1.85
@@ -85,7 +86,7 @@ struct AILog003: Sketch {
           }
           ctx.polygon(points, closed: false)
           ctx.stroke(
-            Color(hex: 0xD93A2B).withAlpha(0.85),
+            Color(hex: 0xD93A2B).withAlpha(0.92),
             StrokeStyle(width: 0.9, cap: .round, join: .round))
         })
     }

@@ -69,7 +69,7 @@ struct AILog004: Sketch {
     poster.add(
       .text(
         TextBlock(
-          title, font: Font("EB Garamond"), size: 104, color: paper, tracking: -14,
+          title, font: Font("EB Garamond"), size: 112, color: paper, tracking: -14,
           placement: .point(
             Point(x: margin + labelWidth - 1.5, y: poster.height - 30),
             anchor: .bottomLeft)),
