@@ -10,7 +10,8 @@ struct AILog001: Sketch {
     paper: .a3, orientation: .portrait, unit: .mm, dpi: 300, seed: 1,
     background: Color(hex: 0xEDE8DF),
     parameters: [
-      .integer("horizon", 15, in: 0...4_294_967_295,
+      .integer(
+        "horizon", 15, in: 0...4_294_967_295,
         summary: "the seed of the horizon behind the screen"),
       .number("psi", 0.7, in: 0...1.5, summary: "truncation psi"),
       .integer("columns", 9, in: 1...40, summary: "openings across"),

@@ -9,7 +9,8 @@ struct FlowField: Sketch {
     background: Color(hex: 0x0B1026),
     parameters: [
       .integer("strokes", 5200, in: 1...50_000, summary: "how many strokes follow the field"),
-      .number("scale", 0.0065, in: 0.0005...0.05,
+      .number(
+        "scale", 0.0065, in: 0.0005...0.05,
         summary: "noise frequency per mm: lower is calmer"),
       .text("title", "FLOW FIELD", summary: "the title in the lower margin"),
     ])

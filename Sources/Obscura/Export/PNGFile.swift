@@ -19,7 +19,8 @@ public enum PNGFile {
     rgb: [UInt8], width: Int, height: Int, to path: String, dpi: Double = 72,
     metadata: [(String, String)] = []
   ) throws -> Int {
-    precondition(rgb.count == width * height * 3, "PNGFile: \(rgb.count) bytes for \(width)×\(height) RGB")
+    precondition(
+      rgb.count == width * height * 3, "PNGFile: \(rgb.count) bytes for \(width)×\(height) RGB")
     let surface = try CairoSurface.image(width: width, height: height)
     let stride = surface.stride
     let pixels = surface.data

@@ -34,8 +34,9 @@ enum CommandLineTool {
     }
     let name = first == "help" ? words[1] : first
     guard let command = commands.first(where: { $0.name == name }) else {
-      Diagnostics.error("unknown command '\(name)'. Commands: "
-        + commands.map { $0.name }.joined(separator: ", "))
+      Diagnostics.error(
+        "unknown command '\(name)'. Commands: "
+          + commands.map { $0.name }.joined(separator: ", "))
       return 64
     }
     if first == "help" || words.dropFirst().contains(where: { $0 == "-h" || $0 == "--help" }) {
@@ -63,8 +64,10 @@ enum CommandLineTool {
   }
 
   static func overview(_ commands: [any Command.Type]) -> String {
-    var lines = ["obscura \(versionString): poster sketches with drawing, StyleGAN and type", "",
-      "Commands:"]
+    var lines = [
+      "obscura \(versionString): poster sketches with drawing, StyleGAN and type", "",
+      "Commands:",
+    ]
     let width = commands.map { $0.name.count }.max() ?? 0
     for command in commands {
       let padding = String(repeating: " ", count: width - command.name.count)
