@@ -9,8 +9,8 @@ private let night = Color(hex: 0x08080C)
 /// drawn as lines that crowd together towards the horizon, and the same
 /// horizon, upside down, shows only through those lines, as light on water.
 /// Soft generated colour against hard drawn structure, under a quiet title:
-/// the enlarged sky carries drawn detail for a close look (grain, a ring
-/// round the sun, fine level lines) and a hairline frame.
+/// the enlarged sky carries drawn detail for a close look (grain and fine
+/// level lines) and a hairline frame.
 struct AILog005: Sketch {
   var settings = Settings(
     paper: .a3, orientation: .portrait, unit: .mm, dpi: 300, seed: 5,
@@ -48,21 +48,11 @@ struct AILog005: Sketch {
       )
       .grain(Grain(amount: 0.035)))
 
-    // The sky's drawn detail, for a close look: a ring round the sun disc,
-    // fainter rings outside it, and fine level lines across the sky that
-    // fade out towards the hills.
-    let sun = Point(x: window.minX + 0.79 * window.width, y: window.minY + 0.755 * window.height)
+    // The sky's drawn detail, for a close look: fine level lines across the
+    // sky that fade out towards the hills.
     poster.add(
-      .drawing("Sun rings") { ctx in
+      .drawing("Level lines") { ctx in
         ctx.clip(to: window) {
-          ctx.circle(center: sun, radius: 8)
-          ctx.stroke(paper.withAlpha(0.75), StrokeStyle(width: 0.3))
-          for (index, radius) in [13.0, 20.0, 29.0, 40.0].enumerated() {
-            ctx.circle(center: sun, radius: radius)
-            ctx.stroke(
-              paper.withAlpha(0.34 - 0.07 * Double(index)),
-              StrokeStyle(width: 0.14, dash: [0.6, 1.1]))
-          }
           var y = window.minY + 2
           while y < window.maxY - 30 {
             let fade = 1 - (y - window.minY) / (window.height - 30)
