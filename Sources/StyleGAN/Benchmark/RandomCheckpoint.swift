@@ -95,26 +95,3 @@ public enum RandomCheckpoint {
     }
   }
 }
-
-/// SplitMix64, a small fast generator for random weights.
-struct SplitMix {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A value with mean 0 and variance 1: the sum of four uniforms, scaled
-  /// (close enough to normal for random weights).
-  mutating func normal() -> Float {
-    var sum: Float = 0
-    for _ in 0..<4 {
-      sum += Float(next() >> 40) / Float(1 << 24)
-    }
-    return (sum - 2) * Float(3).squareRoot()
-  }
-}

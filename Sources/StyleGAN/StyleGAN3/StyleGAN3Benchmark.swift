@@ -79,7 +79,7 @@ public enum StyleGAN3Benchmark {
     let architecture = try StyleGAN3Architecture(settings: settings)
     let tensors = randomTensors(for: architecture)
     let synthesis = try StyleGAN3Synthesis(architecture: architecture, tensors: tensors)
-    var random = SplitMix64(seed: 1)
+    var random = SplitMix(state: 1)
     let wCount = architecture.numWs * settings.wDim
 
     func ws() -> Tensor {
@@ -122,7 +122,7 @@ public enum StyleGAN3Benchmark {
   /// Random parameters in the official initialisation's spirit, and the
   /// buffers (filters designed from the plan, Fourier frequencies on a disc).
   static func randomTensors(for architecture: StyleGAN3Architecture) -> [String: Tensor] {
-    var random = SplitMix64(seed: 0)
+    var random = SplitMix(state: 0)
     let wDim = architecture.settings.wDim
     func normal(_ shape: [Int]) -> Tensor {
       Tensor(shape: shape, scalars: (0..<shape.reduce(1, *)).map { _ in random.normal() })
@@ -170,31 +170,6 @@ public enum StyleGAN3Benchmark {
       }
     }
     return tensors
-  }
-}
-
-/// SplitMix64 with Box–Muller normals: reproducible random weights.
-private struct SplitMix64 {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// Uniform in [0, 1).
-  mutating func uniform() -> Float { Float(next() >> 40) / Float(1 << 24) }
-
-  /// Standard normal.
-  mutating func normal() -> Float {
-    let u = max(Double(next() >> 11) / Double(1 << 53), 1e-300)
-    let v = Double(next() >> 11) / Double(1 << 53)
-    return Float((-2 * log(u)).squareRoot() * cos(2 * Double.pi * v))
   }
 }
 
