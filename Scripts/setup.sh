@@ -36,3 +36,15 @@ if ! swift build -c release --product obscura >"$log" 2>&1; then
   exit 1
 fi
 echo "setup: built .build/release/obscura" >&2
+
+# The first sketch compiled on a machine also builds Clang's module cache for
+# the Cairo and Pango headers (a few seconds, once); do it here, on a throwaway
+# sketch from the template, so the first real `obscura run` starts warm.
+warm=$(mktemp -d)
+trap 'rm -f "$log"; rm -rf "$warm"' EXIT
+if .build/release/obscura new "$warm/warm-up.swift" >/dev/null 2>&1 &&
+  .build/release/obscura run "$warm/warm-up.swift" --dpi 10 --out "$warm" >/dev/null 2>&1; then
+  echo "setup: sketch compiler ready" >&2
+else
+  echo "setup: warning: compiling a test sketch failed; 'obscura run' will say why" >&2
+fi
