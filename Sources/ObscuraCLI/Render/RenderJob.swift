@@ -46,7 +46,8 @@ enum RenderJob {
         path: file.path, size: sizeText(file), bytes: Int64(file.byteCount))
     }
     return RenderResult(
-      files: files, seed: result.seed, inputs: [], seconds: Date().timeIntervalSince(start),
+      files: files, seed: result.seed, inputs: result.inputFiles,
+      seconds: Date().timeIntervalSince(start),
       warnings: result.warnings, peakResidentBytes: RenderResult.peakResidentBytes())
   }
 

@@ -115,9 +115,9 @@ final class WatchSession {
   /// last render read, and the images, fonts and models in the sketch's
   /// folder and the working folder (where relative paths resolve).
   ///
-  /// FIXME: the runtime does not yet report the files a render read, so
-  /// `inputs` stays empty and an image outside these two folders is not
-  /// watched.
+  /// FIXME: the runtime reports the image files a render read, not the
+  /// fonts or model files, so a font or model outside these two folders is
+  /// not watched.
   private func watchedFiles() -> [String] {
     var files = [WatchSession.absolute(path)]
     files += inputs.map(WatchSession.absolute)
