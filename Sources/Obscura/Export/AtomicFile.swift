@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes a file under a temporary name in the same folder and renames it into
 /// place, so a reader sees either the old file or the complete new one.
-enum AtomicFile {
+public enum AtomicFile {
   /// Calls `write` with a temporary path next to `path`, then renames it to
   /// `path` (`rename(2)`, atomic within one file system).
   ///
@@ -29,6 +29,18 @@ enum AtomicFile {
     } catch {
       unlink(temporary)
       throw error
+    }
+  }
+
+  /// Writes `bytes` to `path` atomically: under a temporary name in the same
+  /// folder, then renamed into place.
+  ///
+  /// - Throws: ``ObscuraError/writeFailed(path:reason:)``.
+  public static func write(bytes: [UInt8], to path: String) throws {
+    try write(to: path) { temporary in
+      guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+        throw ObscuraError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+      }
     }
   }
 }

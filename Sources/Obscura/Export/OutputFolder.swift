@@ -3,9 +3,9 @@ import Foundation
 /// The folder a render writes into, created only when the first file is
 /// about to be written, and removed again when this render created it and
 /// then failed before a file was in place.
-final class OutputFolder {
+public final class OutputFolder {
   /// The folder's path as given.
-  let path: String
+  public let path: String
   /// The folders this render created, outermost first.
   private var created: [String] = []
   /// Where created folders are registered while the render runs, so that
@@ -16,7 +16,12 @@ final class OutputFolder {
   /// (its nearest existing ancestor is a writable folder). Creates nothing.
   ///
   /// - Throws: ``ObscuraError/outputNotWritable(path:reason:)``.
-  init(_ path: String, registry: TemporaryFileRegistry = .shared) throws {
+  public convenience init(_ path: String) throws {
+    try self.init(path, registry: .shared)
+  }
+
+  /// Checks `path` as ``init(_:)`` does, registering created folders in `registry`.
+  init(_ path: String, registry: TemporaryFileRegistry) throws {
     self.path = path
     self.registry = registry
     var isFolder: ObjCBool = false
@@ -40,7 +45,7 @@ final class OutputFolder {
   }
 
   /// Creates the folder (and missing parents) if it does not exist yet.
-  func prepare() throws {
+  public func prepare() throws {
     var missing: [String] = []
     var folder = path
     while !FileManager.default.fileExists(atPath: folder) {
@@ -61,13 +66,13 @@ final class OutputFolder {
 
   /// Removes the folders this render created, innermost first, as long as
   /// they are empty (`rmdir(2)` refuses any other).
-  func removeIfUnused() {
+  public func removeIfUnused() {
     for folder in created.reversed() where rmdir(folder) != 0 { break }
     finish()
   }
 
   /// Ends the render's claim on the folders it created: they stay as they are.
-  func finish() {
+  public func finish() {
     for folder in created { registry.unregisterFolder(folder) }
     created = []
   }

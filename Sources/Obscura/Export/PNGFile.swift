@@ -1,7 +1,7 @@
 import CCairo
 import Foundation
 
-/// Files outside a render: 8-bit pictures and raw bytes written atomically.
+/// 8-bit pictures written outside a render (generated images, say).
 public enum PNGFile {
   /// Writes 8-bit RGB pixels as a PNG through libpng, atomically, and
   /// returns the file's size in bytes.
@@ -38,18 +38,6 @@ public enum PNGFile {
       try PNGWriter().write(surface, to: temporary, dpi: dpi, metadata: metadata)
     }
     return try fileSize(path)
-  }
-
-  /// Writes `bytes` to `path` atomically: under a temporary name in the same
-  /// folder, then renamed into place.
-  ///
-  /// - Throws: ``ObscuraError/writeFailed(path:reason:)``.
-  public static func write(bytes: [UInt8], to path: String) throws {
-    try AtomicFile.write(to: path) { temporary in
-      guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-        throw ObscuraError.writeFailed(path: path, reason: String(cString: strerror(errno)))
-      }
-    }
   }
 
   private static func fileSize(_ path: String) throws -> Int {

@@ -1,25 +1,10 @@
 import Foundation
 import StyleGAN
 
-/// The `.npy` files `obscura generate` writes, and its output folder. (PNGs
-/// go through the runtime's libpng writer, ``PNGFile``.)
+/// The `.npy` files `obscura generate` writes. (PNGs go through the
+/// runtime's libpng writer, ``PNGFile``; the folder is the runtime's
+/// ``OutputFolder``.)
 enum OutputFiles {
-  /// Creates the output folder if needed.
-  static func prepareFolder(_ path: String) throws {
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-      guard isFolder.boolValue else {
-        throw GenerateError("\(path) is a file; --out needs a folder")
-      }
-      return
-    }
-    do {
-      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    } catch {
-      throw GenerateError("cannot create the output folder \(path): \(error.localizedDescription)")
-    }
-  }
-
   /// A `.npy` (format 1.0) of a float32 tensor: magic, version, the header
   /// dict padded with spaces to a multiple of 64 bytes and ending in a
   /// newline, then the little-endian values in C order.

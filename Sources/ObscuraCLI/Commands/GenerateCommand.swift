@@ -108,7 +108,12 @@ enum GenerateCommand: Command {
         + " loaded in \(format: seconds(since: start))")
 
     // The images.
-    try OutputFiles.prepareFolder(outText)
+    // A folder this run creates is removed again if it fails before a file
+    // is in place, as `run` does.
+    let folder = try OutputFolder(outText)
+    try folder.prepare()
+    var succeeded = false
+    defer { succeeded ? folder.finish() : folder.removeIfUnused() }
     var written = 0
     for (position, seed) in seeds.enumerated() where position % shard.count == shard.index {
       let imageStart = DispatchTime.now()
@@ -137,7 +142,7 @@ enum GenerateCommand: Command {
           metadata: text.map { ($0.key, $0.value) })
       case .npy:
         let bytes = OutputFiles.npy(image)
-        try PNGFile.write(bytes: bytes, to: path)
+        try AtomicFile.write(bytes: bytes, to: path)
         byteCount = bytes.count
       }
       written += 1
@@ -145,6 +150,7 @@ enum GenerateCommand: Command {
         "\(path)  \(size)x\(size)  \(OutputFiles.describeSize(byteCount))"
           + "  seed \(seed)  \(format: seconds(since: imageStart))")
     }
+    succeeded = true
     Diagnostics.note(
       "wrote \(written) file\(written == 1 ? "" : "s") in \(format: seconds(since: start))")
   }

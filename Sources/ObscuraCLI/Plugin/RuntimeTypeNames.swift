@@ -11,11 +11,13 @@ import Foundation
 enum RuntimeTypeNames {
   /// The public types of the Obscura module (nested ones included).
   static let obscura: Set<String> = [
-    "Anchor", "BlendMode", "Canvas", "Cap", "Color", "ColorGrade", "Effect", "Element",
+    "Anchor", "AtomicFile", "BlendMode", "Canvas", "Cap", "Color", "ColorGrade", "Effect",
+    "Element",
     "ExportFormat", "ExportedFile", "FillRule", "Fit", "FixedRaster", "Font", "FontFamily",
     "FontStyle", "FontWeight", "Fonts", "GeneratedImage", "GeneratedModel", "GeneratedProblem",
     "Gradient", "Grain", "Join", "Kind", "LatentSpace", "Layer", "LayerContent", "Levels",
     "Mask", "MaskMode", "Noise", "ObscuraError", "ObscuraRoot", "ObscuraWarning", "Orientation",
+    "OutputFolder",
     "PNGFile", "PageGeometry", "Paint", "Paper", "Parameter", "ParameterValue", "Path", "Placement",
     "Point", "Poster", "RasterImage", "RasterProvider", "RasterRequest", "Rect",
     "RenderOptions", "RenderProgress", "RenderResult", "Renderer", "Resampler",
